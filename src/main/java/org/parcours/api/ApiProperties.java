@@ -1,0 +1,10 @@
+package org.parcours.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** Limits of the JSON API ({@code parcours.api.max-body-size}, default 256KB: a patient is a few KB). */
+@ConfigurationProperties("parcours.api")
+record ApiProperties(@DefaultValue("256KB") DataSize maxBodySize) {
+}

@@ -1,0 +1,139 @@
+package org.parcours.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import org.parcours.patient.InputError;
+import org.parcours.patient.InvalidPatientException;
+import org.parcours.patient.Kebab;
+import org.parcours.rules.NoActiveRuleSetException;
+
+/**
+ * Every client error as RFC 9457 problem details. Messages name the field and what is expected,
+ * never the value sent: request bodies carry patient data, which must not come back in errors or
+ * reach logs.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	static final URI INVALID_INPUT = URI.create("https://parcours.example/problems/invalid-input");
+
+	private final ApiProperties limit;
+
+	ProblemDetailsAdvice(ApiProperties limit) {
+		this.limit = limit;
+	}
+
+	@ExceptionHandler(InvalidPatientException.class)
+	ProblemDetail invalidPatient(InvalidPatientException ex) {
+		return invalid("The patient input is not valid.", ex.errors());
+	}
+
+	@ExceptionHandler(NoActiveRuleSetException.class)
+	ProblemDetail noRules(NoActiveRuleSetException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"No rule set is active; see GET /api/v1/rules for the last load attempt.");
+		problem.setTitle("No active rule set");
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (BodySizeLimitFilter.tooLarge(ex)) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodySizeLimitFilter.problem(limit.maxBodySize()));
+		}
+		return ResponseEntity.badRequest().body(invalid(unreadable(ex)));
+	}
+
+	static ProblemDetail invalid(String detail, List<InputError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(INVALID_INPUT);
+		problem.setTitle("Invalid input");
+		problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+		return problem;
+	}
+
+	private static ProblemDetail invalid(InputError error) {
+		return invalid(error.field().equals("$") ? error.message() : "The request body could not be read.", List.of(error));
+	}
+
+	/** What was wrong with an unreadable body, said without quoting it. */
+	static InputError unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return new InputError(path(unknown), "is not a field of this API");
+		}
+		if (cause instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+			return new InputError(path(format), "must be one of " + String.join(", ", Kebab.allowed(format.getTargetType())));
+		}
+		if (cause instanceof MismatchedInputException mismatch) {
+			return new InputError(path(mismatch), "must be " + expected(mismatch.getTargetType()));
+		}
+		if (cause instanceof DatabindException databind) {
+			return new InputError(path(databind), "has a value of the wrong type");
+		}
+		if (cause instanceof StreamReadException read && read.getLocation() != null) {
+			return new InputError("$", "Malformed JSON at line " + read.getLocation().getLineNr() + ", column "
+					+ read.getLocation().getColumnNr() + ".");
+		}
+		return new InputError("$", "The request body is missing or is not JSON.");
+	}
+
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "$" : path.toString();
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return "of another type";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class) {
+			return "a whole number";
+		}
+		if (type == Double.class || type == double.class) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == String.class) {
+			return "a string";
+		}
+		if (type == java.time.LocalDate.class) {
+			return "a date as YYYY-MM-DD";
+		}
+		if (List.class.isAssignableFrom(type)) {
+			return "an array";
+		}
+		return "an object";
+	}
+}

@@ -1,0 +1,53 @@
+package org.parcours.assessment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+
+import org.springframework.stereotype.Service;
+
+import org.parcours.patient.Patient;
+import org.parcours.patient.PatientValidator;
+import org.parcours.rules.ActiveRuleSet;
+import org.parcours.rules.RuleSet;
+
+/** Assesses one patient against the active rule set: validate, derive facts, run rules, shape the answer. */
+@Service
+public class AssessmentService {
+
+	private final ActiveRuleSet rules;
+
+	private final PatientValidator validator;
+
+	private final AssessmentMetrics metrics;
+
+	private final Clock clock;
+
+	AssessmentService(ActiveRuleSet rules, PatientValidator validator, AssessmentMetrics metrics, Clock clock) {
+		this.rules = rules;
+		this.validator = validator;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/**
+	 * @throws org.parcours.patient.InvalidPatientException when the input cannot be assessed
+	 * @throws org.parcours.rules.NoActiveRuleSetException when no rule set is active
+	 */
+	public Assessment assess(Patient patient) {
+		long start = System.nanoTime();
+		LocalDate today = LocalDate.now(clock);
+		validator.require(patient, today);
+		RuleSet ruleSet = rules.get();
+		Assessment assessment = assess(patient, ruleSet, today);
+		metrics.assessed(assessment.riskLevel().level(), System.nanoTime() - start);
+		return assessment;
+	}
+
+	/** Assesses an already validated patient on a given snapshot (rosters and golden cases use this). */
+	public Assessment assess(Patient patient, RuleSet ruleSet, LocalDate today) {
+		FactsBuilder.Result built = FactsBuilder.build(patient, ruleSet.vocabulary(), today);
+		Collection<Object> facts = ruleSet.evaluate(built.facts(), metrics);
+		return OutcomeAssembler.assemble(patient.patientId(), ruleSet.version(), built.facts(), facts, built.warnings());
+	}
+}

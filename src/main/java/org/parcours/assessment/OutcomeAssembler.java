@@ -1,0 +1,115 @@
+package org.parcours.assessment;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.parcours.facts.Flag;
+import org.parcours.facts.LevelFinding;
+import org.parcours.facts.PatientFacts;
+import org.parcours.facts.Programme;
+import org.parcours.facts.ProgrammeFinding;
+import org.parcours.facts.ScoreBand;
+import org.parcours.facts.ScoreMissing;
+import org.parcours.facts.ScorePoints;
+import org.parcours.facts.ScoreValue;
+
+/**
+ * Reads the facts left in working memory after the rules ran and shapes them into an
+ * {@link Assessment}. It decides nothing clinical: levels, points, totals, bands and programme
+ * findings all come from rules; this class only picks the highest level found and applies the
+ * documented precedence of programme findings.
+ */
+final class OutcomeAssembler {
+
+	private OutcomeAssembler() {
+	}
+
+	static Assessment assemble(String patientId, String rulesVersion, PatientFacts patient, Collection<Object> facts,
+			List<Assessment.Warning> warnings) {
+		List<Assessment.Warning> allWarnings = new ArrayList<>(warnings);
+		Assessment.RiskLevel level = riskLevel(of(facts, LevelFinding.class));
+		Assessment.Scores scores = new Assessment.Scores(score("charlson", facts), score("lace", facts), score("hospital", facts));
+		Flag polypharmacy = of(facts, Flag.class).stream().filter(flag -> flag.name().equals("polypharmacy")).findFirst().orElse(null);
+		Assessment.Derived derived = new Assessment.Derived(List.copyOf(patient.chronicCategories()), patient.chronicCount(),
+				patient.medicationCount(), polypharmacy == null || !polypharmacy.known() ? null : polypharmacy.value());
+		List<Assessment.ProgrammeOutcome> programmes = programmes(of(facts, Programme.class), of(facts, ProgrammeFinding.class), allWarnings);
+		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, List.copyOf(allWarnings));
+	}
+
+	private static Assessment.RiskLevel riskLevel(List<LevelFinding> findings) {
+		int level = findings.stream().mapToInt(LevelFinding::level).max()
+			.orElseThrow(() -> new IllegalStateException("the rule set assigned no level; it must always assign one"));
+		List<Assessment.Reason> reasons = findings.stream()
+			.filter(finding -> finding.level() == level)
+			.sorted(Comparator.comparing(LevelFinding::rule))
+			.map(finding -> new Assessment.Reason(finding.rule(), finding.text()))
+			.toList();
+		return new Assessment.RiskLevel(level, LevelLabels.of(level), reasons);
+	}
+
+	private static Assessment.Score score(String name, Collection<Object> facts) {
+		List<String> missing = of(facts, ScoreMissing.class).stream()
+			.filter(m -> m.score().equals(name)).map(ScoreMissing::field).distinct().sorted().toList();
+		Map<String, Integer> totals = of(facts, ScoreValue.class).stream()
+			.collect(Collectors.toMap(ScoreValue::score, ScoreValue::value, (a, b) -> a));
+		Integer value = missing.isEmpty() ? totals.get(name) : null;
+		Integer ageAdjusted = name.equals("charlson") && value != null ? totals.get("charlson-age-adjusted") : null;
+		String band = of(facts, ScoreBand.class).stream().filter(b -> b.score().equals(name) && value != null)
+			.map(ScoreBand::band).findFirst().orElse(null);
+		List<Assessment.Reason> reasons = of(facts, ScorePoints.class).stream()
+			.filter(points -> points.score().equals(name) || (name.equals("charlson") && points.score().equals("charlson-age")))
+			.sorted(Comparator.comparing(ScorePoints::score).thenComparing(ScorePoints::item))
+			.map(points -> new Assessment.Reason(points.rule(), points.text()))
+			.toList();
+		return new Assessment.Score(value, ageAdjusted, band, missing.isEmpty() ? null : missing,
+				value == null ? null : reasons);
+	}
+
+	private static List<Assessment.ProgrammeOutcome> programmes(List<Programme> programmes, List<ProgrammeFinding> findings,
+			List<Assessment.Warning> warnings) {
+		return programmes.stream().sorted(Comparator.comparing(Programme::id)).map(programme -> {
+			List<ProgrammeFinding> own = findings.stream().filter(f -> f.programme().equals(programme.id()))
+				.sorted(Comparator.comparing(ProgrammeFinding::rule)).toList();
+			List<ProgrammeFinding> excluded = kind(own, ProgrammeFinding.Kind.EXCLUDED);
+			List<ProgrammeFinding> missing = kind(own, ProgrammeFinding.Kind.MISSING);
+			List<ProgrammeFinding> eligible = kind(own, ProgrammeFinding.Kind.ELIGIBLE);
+			if (!excluded.isEmpty()) {
+				return outcome(programme, "not-eligible", excluded, List.of(), List.of());
+			}
+			if (!missing.isEmpty()) {
+				Set<String> fields = missing.stream().map(ProgrammeFinding::text).collect(Collectors.toCollection(LinkedHashSet::new));
+				List<ProgrammeFinding> needs = missing.stream()
+					.map(f -> ProgrammeFinding.missing(f.programme(), f.rule(), f.text() + " is needed to decide"))
+					.toList();
+				return outcome(programme, "insufficient-data", needs, fields.stream().sorted().toList(), List.of());
+			}
+			if (!eligible.isEmpty()) {
+				List<String> nextSteps = kind(own, ProgrammeFinding.Kind.NEXT_STEP).stream().map(ProgrammeFinding::text).distinct().toList();
+				return outcome(programme, "eligible", eligible, List.of(), nextSteps);
+			}
+			warnings.add(new Assessment.Warning("programme-undecided",
+					programme.id() + ": no rule reached a decision; the programme's rules need a default exclusion"));
+			return outcome(programme, "not-eligible", List.of(), List.of(), List.of());
+		}).toList();
+	}
+
+	private static Assessment.ProgrammeOutcome outcome(Programme programme, String status, List<ProgrammeFinding> reasons,
+			List<String> missing, List<String> nextSteps) {
+		return new Assessment.ProgrammeOutcome(programme.id(), programme.title(), status,
+				reasons.stream().map(f -> new Assessment.Reason(f.rule(), f.text())).toList(), missing, nextSteps);
+	}
+
+	private static List<ProgrammeFinding> kind(List<ProgrammeFinding> findings, ProgrammeFinding.Kind kind) {
+		return findings.stream().filter(f -> f.kind() == kind).toList();
+	}
+
+	private static <T> List<T> of(Collection<Object> facts, Class<T> type) {
+		return facts.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+}

@@ -1,0 +1,27 @@
+package org.parcours.rules;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The rule set currently answering requests. Readers take the snapshot once per evaluation; a reload
+ * replaces it in one atomic step, so an evaluation in flight finishes on the snapshot it started with.
+ */
+public final class ActiveRuleSet {
+
+	private final AtomicReference<RuleSet> current = new AtomicReference<>();
+
+	public ActiveRuleSet(RuleSet initial) {
+		current.set(initial);
+	}
+
+	/** The active snapshot, or a {@link NoActiveRuleSetException} when none is active. */
+	public RuleSet get() {
+		return Optional.ofNullable(current.get()).orElseThrow(NoActiveRuleSetException::new);
+	}
+
+	/** Makes {@code next} the active snapshot and returns the one it replaced. */
+	public RuleSet activate(RuleSet next) {
+		return current.getAndSet(next);
+	}
+}

@@ -1,0 +1,84 @@
+package org.parcours.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.kie.api.runtime.KieContainer;
+
+import org.parcours.vocabulary.Vocabulary;
+import org.parcours.vocabulary.VocabularyLoader;
+
+/**
+ * Builds a {@link RuleSet} from a rules directory: reads every file, loads the vocabularies and
+ * compiles DRL and decision tables together. Any problem raises a {@link RuleSetException} naming
+ * file, line and problem; nothing half-built is ever returned.
+ */
+public final class RuleSetLoader {
+
+	private final Clock clock;
+
+	public RuleSetLoader(Clock clock) {
+		this.clock = clock;
+	}
+
+	public RuleSet load(Path directory) {
+		return build(read(directory));
+	}
+
+	public RuleSet build(List<RuleFile> files) {
+		Vocabulary vocabulary = VocabularyLoader.load(files.stream().filter(RuleFile::isVocabulary).toList());
+		KieContainer container = DrlCompiler.compile(files);
+		List<RuleSet.FileHash> hashes = files.stream().map(file -> new RuleSet.FileHash(file.path(), file.sha256())).toList();
+		return new RuleSet(contentHash(hashes), clock.instant(), hashes, vocabulary, container.getKieBase());
+	}
+
+	/** Every regular, non-hidden file below the directory, in a stable order. */
+	public static List<RuleFile> read(Path directory) {
+		if (!Files.isDirectory(directory)) {
+			throw new RuleSetException("Reading rules", List.of(new RuleProblem(directory.toString(), 0, "not a directory")));
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			return paths.filter(Files::isRegularFile)
+				.filter(path -> directory.relativize(path).toString().chars().noneMatch(c -> c == '~')
+						&& !directory.relativize(path).toString().startsWith(".") && !path.getFileName().toString().startsWith("."))
+				.sorted(Comparator.comparing(path -> directory.relativize(path).toString()))
+				.map(path -> new RuleFile(directory.relativize(path).toString().replace('\\', '/'), readBytes(path)))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static byte[] readBytes(Path path) {
+		try {
+			return Files.readAllBytes(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String contentHash(List<RuleSet.FileHash> hashes) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (RuleSet.FileHash hash : hashes) {
+				digest.update((hash.path() + '\n' + hash.sha256() + '\n').getBytes(StandardCharsets.UTF_8));
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package org.parcours.vocabulary;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The code tables of one rule set. Two independent mappings, as in the clinical reference: a code
+ * maps to at most one chronic category (the most specific entry wins) and to every Charlson category
+ * whose list holds it (Quan lists some codes under two categories). Immutable apart from a lookup
+ * cache, since rosters repeat the same codes millions of times.
+ */
+public final class Vocabulary {
+
+	record Entry(CodeSystem system, CodePattern pattern, String category) {
+	}
+
+	private final List<Entry> chronic;
+
+	private final List<Entry> charlson;
+
+	private final Map<String, CodeMatch> cache = new ConcurrentHashMap<>();
+
+	Vocabulary(List<Entry> chronic, List<Entry> charlson) {
+		this.chronic = List.copyOf(chronic);
+		this.charlson = List.copyOf(charlson);
+	}
+
+	/** Looks up a code as sent by a caller (any of the usual spellings). */
+	public CodeMatch lookup(CodeSystem system, String code) {
+		String normalised = CodeNormaliser.normalise(system, code);
+		return cache.computeIfAbsent(system.id() + '|' + normalised, key -> match(system, normalised));
+	}
+
+	/** The chronic category names this vocabulary knows, for checking {@code {"category": ...}} inputs. */
+	public Set<String> chronicCategories() {
+		return chronic.stream().map(Entry::category).collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	public int size() {
+		return chronic.size() + charlson.size();
+	}
+
+	private CodeMatch match(CodeSystem system, String code) {
+		String chronicCategory = chronic.stream()
+			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
+			.max(Comparator.comparingInt(entry -> entry.pattern().specificity()))
+			.map(Entry::category)
+			.orElse(null);
+		Set<String> charlsonCategories = charlson.stream()
+			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
+			.map(Entry::category)
+			.collect(Collectors.toUnmodifiableSet());
+		if (system == CodeSystem.CATEGORY && chronicCategory == null && chronicCategories().contains(code)) {
+			chronicCategory = code;
+		}
+		return new CodeMatch(chronicCategory, charlsonCategories);
+	}
+}

@@ -1,0 +1,92 @@
+package org.parcours.vocabulary;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+
+import org.parcours.rules.RuleFile;
+import org.parcours.rules.RuleProblem;
+import org.parcours.rules.RuleSetException;
+
+/**
+ * Reads the vocabulary CSV files of a rule set ({@code vocabulary/chronic-*.csv} and
+ * {@code vocabulary/charlson-*.csv}, columns {@code system,code,category,label}). Every problem is
+ * collected with its file and line, so a clinician sees all mistakes of an edit at once.
+ */
+public final class VocabularyLoader {
+
+	private static final List<String> HEADER = List.of("system", "code", "category", "label");
+
+	private VocabularyLoader() {
+	}
+
+	public static Vocabulary load(List<RuleFile> files) {
+		List<Vocabulary.Entry> chronic = new ArrayList<>();
+		List<Vocabulary.Entry> charlson = new ArrayList<>();
+		List<RuleProblem> problems = new ArrayList<>();
+		for (RuleFile file : files) {
+			String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+			if (name.startsWith("chronic-")) {
+				read(file, chronic, problems);
+			}
+			else if (name.startsWith("charlson-")) {
+				read(file, charlson, problems);
+			}
+			else {
+				problems.add(new RuleProblem(file.path(), 0,
+						"vocabulary files are named chronic-*.csv or charlson-*.csv, so the mapping they feed is clear"));
+			}
+		}
+		if (chronic.stream().noneMatch(entry -> entry.system() != CodeSystem.CATEGORY)) {
+			problems.add(new RuleProblem("vocabulary/", 0, "no chronic category codes: vocabulary/chronic-*.csv is missing or empty"));
+		}
+		if (!problems.isEmpty()) {
+			throw new RuleSetException("Vocabulary", problems);
+		}
+		return new Vocabulary(chronic, charlson);
+	}
+
+	private static void read(RuleFile file, List<Vocabulary.Entry> into, List<RuleProblem> problems) {
+		try (CSVReader reader = new CSVReader(new StringReader(file.text()))) {
+			List<String[]> rows = reader.readAll();
+			if (rows.isEmpty() || !Arrays.asList(rows.get(0)).subList(0, Math.min(rows.get(0).length, 4)).equals(HEADER)) {
+				problems.add(new RuleProblem(file.path(), 1, "header must be " + String.join(",", HEADER)));
+				return;
+			}
+			for (int i = 1; i < rows.size(); i++) {
+				entry(rows.get(i), file.path(), i + 1, problems).ifPresent(into::add);
+			}
+		}
+		catch (IOException | CsvException ex) {
+			problems.add(new RuleProblem(file.path(), 0, "not readable as CSV: " + ex.getMessage()));
+		}
+	}
+
+	private static Optional<Vocabulary.Entry> entry(String[] row, String path, int line, List<RuleProblem> problems) {
+		if (row.length == 1 && row[0].isBlank()) {
+			return Optional.empty();
+		}
+		if (row.length < 3 || row[1].isBlank() || row[2].isBlank()) {
+			problems.add(new RuleProblem(path, line, "expected system,code,category[,label]"));
+			return Optional.empty();
+		}
+		var system = CodeSystem.fromId(row[0].strip());
+		if (system.isEmpty()) {
+			problems.add(new RuleProblem(path, line, "unknown code system '" + row[0].strip() + "' (icd-10, icd-9, snomed, category)"));
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new Vocabulary.Entry(system.get(), CodePattern.parse(system.get(), row[1].strip()), row[2].strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new RuleProblem(path, line, ex.getMessage()));
+			return Optional.empty();
+		}
+	}
+}
