@@ -1,0 +1,40 @@
+package org.parcours.assessment;
+
+import java.time.LocalDate;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.parcours.patient.Patient;
+import org.parcours.rules.DefaultRules;
+
+/**
+ * Assesses patients written as JSON (the contract's request body) against the default rules,
+ * without Spring: the quickest way for a test to state a patient and check the outcome.
+ */
+public final class Assess {
+
+	public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+	private Assess() {
+	}
+
+	public static Patient patient(String json) {
+		return JSON.readValue(json, Patient.class);
+	}
+
+	public static Assessment json(String json) {
+		return patient(patient(json));
+	}
+
+	public static Assessment patient(Patient patient) {
+		return new AssessmentService(null, null, null, null).assess(patient, DefaultRules.get(), TODAY);
+	}
+
+	public static Assessment.ProgrammeOutcome programme(Assessment assessment, String id) {
+		return assessment.programmes().stream().filter(p -> p.id().equals(id)).findFirst()
+			.orElseThrow(() -> new AssertionError("no programme " + id + " in " + assessment.programmes()));
+	}
+}
