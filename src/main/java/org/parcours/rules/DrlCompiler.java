@@ -1,5 +1,6 @@
 package org.parcours.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,11 +40,13 @@ final class DrlCompiler {
 			}
 		}
 		KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-		List<RuleProblem> errors = builder.getResults()
-			.getMessages(Message.Level.ERROR)
-			.stream()
-			.map(DrlCompiler::problem)
-			.toList();
+		List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+		List<RuleProblem> errors = new ArrayList<>(messages.stream()
+			.filter(message -> !isGenerated(message))
+			.map(message -> problem(message, files))
+			.filter(problem -> !(problem.line() == 0 && problem.message().contains("Parser returned a null Package")))
+			.toList());
+		errors.addAll(GeneratedCodeLocator.locate(messages.stream().filter(DrlCompiler::isGenerated).toList(), files));
 		if (!errors.isEmpty()) {
 			kie.getRepository().removeKieModule(releaseId);
 			throw new RuleSetException("Compilation", errors);
@@ -67,11 +70,26 @@ final class DrlCompiler {
 		return resource;
 	}
 
-	private static RuleProblem problem(Message message) {
-		String path = message.getPath();
-		if (path != null && path.startsWith("src/main/resources/")) {
+	/**
+	 * Locates a build message in the clinician's file. Decision tables are compiled through generated
+	 * DRL whose line numbers mean nothing to the author, so their messages are placed on the CSV row
+	 * that defines the rule they name.
+	 */
+	private static boolean isGenerated(Message message) {
+		return message.getPath() != null && message.getPath().startsWith("src/main/java/");
+	}
+
+	private static RuleProblem problem(Message message, List<RuleFile> files) {
+		String path = message.getPath() == null ? "" : message.getPath();
+		String text = message.getText().strip();
+		if (path.startsWith("src/main/resources/")) {
 			path = path.substring("src/main/resources/".length());
 		}
-		return new RuleProblem(path, Math.max(message.getLine(), 0), message.getText().strip());
+		String file = path;
+		return files.stream()
+			.filter(candidate -> candidate.path().equals(file) && candidate.isDecisionTable())
+			.findFirst()
+			.map(table -> new RuleProblem(file, DecisionTableRows.lineOf(table, text), text))
+			.orElseGet(() -> new RuleProblem(file, Math.max(message.getLine(), 0), text));
 	}
 }

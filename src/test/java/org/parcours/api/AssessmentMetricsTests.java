@@ -1,0 +1,37 @@
+package org.parcours.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The assessment timer by level and the rule-firing counter by rule id. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AssessmentMetricsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@Test
+	void assessmentsAreTimedByLevelAndFiringsCountedByRuleId() throws Exception {
+		double before = registry.find("parcours.assessments").tag("level", "2").timers().stream().mapToLong(t -> t.count()).sum();
+		double lacePoints = registry.find("parcours.rule.firings").tag("rule", "LACE-L").counters().stream().mapToDouble(c -> c.count()).sum();
+		mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"age\": 70, \"medicationCount\": 6, \"stay\": {\"lengthOfStayDays\": 3}}")).andExpect(status().isOk());
+		assertThat(registry.get("parcours.assessments").tag("level", "2").timer().count()).isEqualTo((long) before + 1);
+		assertThat(registry.get("parcours.rule.firings").tag("rule", "LACE-L").counter().count()).isEqualTo(lacePoints + 1);
+		assertThat(registry.get("parcours.rule.firings").tag("rule", "L2-B").counter().count()).isPositive();
+	}
+}

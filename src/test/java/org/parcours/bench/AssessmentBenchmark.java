@@ -1,0 +1,73 @@
+package org.parcours.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.parcours.assessment.Assess;
+import org.parcours.assessment.Assessment;
+import org.parcours.patient.Patient;
+import org.parcours.rules.DefaultRules;
+
+/**
+ * Single-thread assessments per second on a seeded synthetic population, against the default
+ * rules (run by {@code bench/assess.sh}; not a test). Prints the compile time, the warm-up and the
+ * measured rate, and the level mix as a sanity check of the population.
+ */
+public final class AssessmentBenchmark {
+
+	private static final String[] CATEGORIES = { "hypertension", "diabetes", "heart-failure", "copd", "coronary-artery-disease",
+			"atrial-fibrillation", "chronic-kidney-disease", "osteoarthritis", "depression", "asthma", "dementia", "cancer" };
+
+	private static final double[] PREVALENCE = { 0.30, 0.12, 0.04, 0.06, 0.07, 0.05, 0.06, 0.12, 0.08, 0.06, 0.02, 0.04 };
+
+	public static void main(String[] args) {
+		int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+		long start = System.nanoTime();
+		DefaultRules.get();
+		System.out.printf("rules compiled in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+		List<Patient> population = population(10_000, new Random(42));
+		run(population, 50_000, "warm-up");
+		int[] levels = run(population, count, "measured");
+		System.out.printf("levels 1/2/3: %.1f%% / %.1f%% / %.1f%%%n", 100.0 * levels[1] / count, 100.0 * levels[2] / count,
+				100.0 * levels[3] / count);
+	}
+
+	private static int[] run(List<Patient> population, int count, String label) {
+		int[] levels = new int[4];
+		long start = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			Assessment assessment = Assess.patient(population.get(i % population.size()));
+			levels[assessment.riskLevel().level()]++;
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("%s: %d assessments in %.1f s = %.0f assessments/s (single thread)%n", label, count, seconds, count / seconds);
+		return levels;
+	}
+
+	static List<Patient> population(int size, Random random) {
+		List<Patient> patients = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			int age = 18 + random.nextInt(80);
+			List<Patient.Condition> conditions = new ArrayList<>();
+			for (int c = 0; c < CATEGORIES.length; c++) {
+				if (random.nextDouble() < PREVALENCE[c] * (0.5 + age / 60.0)) {
+					conditions.add(new Patient.Condition(null, null, CATEGORIES[c]));
+				}
+			}
+			int admissions = random.nextDouble() < 0.8 ? 0 : 1 + random.nextInt(5);
+			boolean discharged = random.nextDouble() < 0.3;
+			patients.add(new Patient("p" + i, age, null, LocalDate.of(2026, 11, 22), null,
+					new Patient.Residence(null, random.nextBoolean() ? "CH-GE" : "FR-74"), conditions, null,
+					random.nextInt(12), new Patient.History(admissions, random.nextInt(3), random.nextDouble() < 0.05, admissions > 0),
+					discharged ? new Patient.Stay(random.nextBoolean() ? org.parcours.patient.Enums.AdmissionType.URGENT
+							: org.parcours.patient.Enums.AdmissionType.ELECTIVE, null, random.nextInt(15), "medicine", random.nextBoolean(),
+							9 + random.nextDouble() * 7, 128 + random.nextDouble() * 16, null, null) : null,
+					new Patient.Functional(random.nextDouble() < 0.3, random.nextBoolean(), random.nextInt(3), random.nextDouble() < 0.05,
+							random.nextInt(2), false, random.nextDouble() < 0.1, false),
+					null));
+		}
+		return patients;
+	}
+}

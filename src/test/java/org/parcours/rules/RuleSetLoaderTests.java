@@ -1,0 +1,108 @@
+package org.parcours.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Loading a rule set: versions, and problems reported with file and line. */
+class RuleSetLoaderTests {
+
+	@TempDir
+	Path rules;
+
+	private final RuleSetLoader loader = new RuleSetLoader(Clock.systemUTC());
+
+	void copyDefaultRules() throws IOException {
+		try (Stream<Path> paths = Files.walk(DefaultRules.DIRECTORY)) {
+			for (Path source : paths.toList()) {
+				Path target = rules.resolve(DefaultRules.DIRECTORY.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(source, target);
+				}
+			}
+		}
+	}
+
+	@Test
+	void versionIsContentHashAndLoadTime() {
+		RuleSet ruleSet = DefaultRules.get();
+		assertThat(ruleSet.version()).matches("[0-9a-f]{12}-\\d{8}T\\d{6}Z").startsWith(ruleSet.contentHash().substring(0, 12));
+		assertThat(ruleSet.files()).extracting(RuleSet.FileHash::path).contains("scores/lace.drl.csv", "stratification/levels.drl");
+	}
+
+	@Test
+	void syntaxErrorInDrlNamesFileAndLine() throws IOException {
+		copyDefaultRules();
+		Path levels = rules.resolve("stratification/levels.drl");
+		Files.writeString(levels, Files.readString(levels).replace("rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when"));
+		RuleSetException failure = catchThrowableOfType(RuleSetException.class, () -> loader.load(rules));
+		assertThat(failure.problems()).isNotEmpty().allSatisfy(problem -> {
+			assertThat(problem.file()).isEqualTo("stratification/levels.drl");
+			assertThat(problem.line()).isPositive();
+		});
+		assertThat(failure.getMessage()).contains("stratification/levels.drl:");
+	}
+
+	@Test
+	void badCellInDecisionTableNamesTheCsvRow() throws IOException {
+		copyDefaultRules();
+		Path lace = rules.resolve("scores/lace.drl.csv");
+		Files.writeString(lace, Files.readString(lace).replace("LACE-L 7-13 days,7,14,5", "LACE-L 7-13 days,7,14,five"));
+		RuleSetException failure = catchThrowableOfType(RuleSetException.class, () -> loader.load(rules));
+		int expectedLine = Files.readAllLines(lace).indexOf("LACE-L 7-13 days,7,14,five") + 1;
+		assertThat(failure.problems()).singleElement().satisfies(problem -> {
+			assertThat(problem.file()).isEqualTo("scores/lace.drl.csv");
+			assertThat(problem.line()).isEqualTo(expectedLine);
+			assertThat(problem.message()).startsWith("row 'LACE-L 7-13 days': ").contains("five cannot be resolved");
+		});
+	}
+
+	@Test
+	void typeErrorInAnActionNamesTheDrlLine() throws IOException {
+		copyDefaultRules();
+		Path levels = rules.resolve("stratification/levels.drl");
+		String text = Files.readString(levels).replace("\"polypharmacy: \" + $p.medicationCount()", "\"polypharmacy: \" + $p.medicationCounts()");
+		Files.writeString(levels, text);
+		int expectedLine = text.lines().toList().indexOf(text.lines().filter(l -> l.contains("medicationCounts()")).findFirst().orElseThrow()) + 1;
+		RuleSetException failure = catchThrowableOfType(RuleSetException.class, () -> loader.load(rules));
+		assertThat(failure.problems()).singleElement().satisfies(problem -> {
+			assertThat(problem.file()).isEqualTo("stratification/levels.drl");
+			assertThat(problem.line()).isEqualTo(expectedLine);
+			assertThat(problem.message()).contains("medicationCounts");
+		});
+	}
+
+	@Test
+	void vocabularyProblemsNameFileAndLine() throws IOException {
+		copyDefaultRules();
+		Files.writeString(rules.resolve("vocabulary/chronic-extra.csv"), "system,code,category,label\nicd-11,BA00,hypertension,x\nicd-10,I99-I10,x,y\n");
+		RuleSetException failure = catchThrowableOfType(RuleSetException.class, () -> loader.load(rules));
+		assertThat(failure.problems()).extracting(RuleProblem::toString)
+			.containsExactly("vocabulary/chronic-extra.csv:2: unknown code system 'icd-11' (icd-10, icd-9, snomed, category)",
+					"vocabulary/chronic-extra.csv:3: 'I99-I10' is not a code or an ascending range FROM-TO");
+	}
+
+	@Test
+	void missingDirectoryIsReported() {
+		assertThatThrownBy(() -> loader.load(rules.resolve("nowhere"))).isInstanceOf(RuleSetException.class)
+			.hasMessageContaining("not a directory");
+	}
+
+	@Test
+	void sameContentGivesSameHash() throws IOException {
+		copyDefaultRules();
+		assertThat(loader.load(rules).contentHash()).isEqualTo(DefaultRules.get().contentHash());
+	}
+}
