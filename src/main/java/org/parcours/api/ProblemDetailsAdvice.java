@@ -79,7 +79,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** What was wrong with an unreadable body, said without quoting it. */
 	static InputError unreadable(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getMostSpecificCause();
+		Throwable cause = jacksonCause(ex);
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return new InputError(path(unknown), "is not a field of this API");
 		}
@@ -97,6 +97,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					+ read.getLocation().getColumnNr() + ".");
 		}
 		return new InputError("$", "The request body is missing or is not JSON.");
+	}
+
+	/** The Jackson exception that says where reading failed (a date's own parse error lies deeper). */
+	private static Throwable jacksonCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException) {
+				return cause;
+			}
+		}
+		return ex.getCause();
 	}
 
 	private static String path(DatabindException ex) {
