@@ -2,7 +2,6 @@ package org.parcours.assessment;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 
 import org.springframework.stereotype.Service;
 
@@ -44,10 +43,8 @@ public class AssessmentService {
 		return assessment;
 	}
 
-	/** Assesses an already validated patient on a given snapshot (rosters and golden cases use this). */
+	/** Assesses an already validated patient on a given snapshot, counting rule firings (rosters use this). */
 	public Assessment assess(Patient patient, RuleSet ruleSet, LocalDate today) {
-		FactsBuilder.Result built = FactsBuilder.build(patient, ruleSet.vocabulary(), today);
-		Collection<Object> facts = ruleSet.evaluate(built.facts(), metrics);
-		return OutcomeAssembler.assemble(patient.patientId(), ruleSet.version(), built.facts(), facts, built.warnings());
+		return Evaluation.of(patient, ruleSet, today, metrics);
 	}
 }

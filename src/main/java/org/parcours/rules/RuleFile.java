@@ -33,7 +33,7 @@ public record RuleFile(String path, byte[] content) {
 		return path.startsWith("vocabulary/") && path.endsWith(".csv");
 	}
 
-	boolean isCase() {
+	public boolean isCase() {
 		return path.startsWith("cases/") && path.endsWith(".json");
 	}
 }

@@ -2,6 +2,7 @@ package org.parcours.rules;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,14 @@ class RulesConfiguration {
 	}
 
 	@Bean
-	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties) {
+	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, List<ActivationCheck> checks) {
 		long start = System.nanoTime();
-		RuleSet ruleSet = loader.load(properties.directory().toAbsolutePath().normalize());
+		List<RuleFile> files = RuleSetLoader.read(properties.directory().toAbsolutePath().normalize());
+		RuleSet ruleSet = loader.build(files);
+		List<RuleProblem> problems = checks.stream().flatMap(check -> check.check(ruleSet, files).stream()).toList();
+		if (!problems.isEmpty()) {
+			throw new RuleSetException("Activation checks", problems);
+		}
 		log.info("Rule set {} active: {} files from {} compiled in {} ms", ruleSet.version(), ruleSet.files().size(),
 				properties.directory().toAbsolutePath().normalize(), Duration.ofNanos(System.nanoTime() - start).toMillis());
 		return new ActiveRuleSet(ruleSet);

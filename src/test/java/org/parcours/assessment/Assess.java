@@ -30,7 +30,7 @@ public final class Assess {
 	}
 
 	public static Assessment patient(Patient patient) {
-		return new AssessmentService(null, null, null, null).assess(patient, DefaultRules.get(), TODAY);
+		return Evaluation.of(patient, DefaultRules.get(), TODAY, null);
 	}
 
 	public static Assessment.ProgrammeOutcome programme(Assessment assessment, String id) {
