@@ -3,10 +3,16 @@ package org.parcours;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import org.parcours.roster.RosterCli;
+
 @SpringBootApplication
 public class ParcoursApplication {
 
 	public static void main(String[] args) {
+		if (RosterCli.handles(args)) {
+			// Batch commands run without the web server and end with their own exit code.
+			System.exit(RosterCli.run(args, System.err));
+		}
 		SpringApplication.run(ParcoursApplication.class, args);
 	}
 }

@@ -1,0 +1,219 @@
+package org.parcours.roster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+
+import org.parcours.assessment.Assessment;
+import org.parcours.assessment.Evaluation;
+import org.parcours.patient.Patient;
+import org.parcours.patient.PatientValidator;
+import org.parcours.rules.RuleSet;
+
+/**
+ * One roster scored from a reader to a writer, streamed: a reader thread cuts the input into chunks
+ * of rows, a pool of workers scores chunks in parallel, and the calling thread writes the chunks back
+ * in input order. The queue of chunks in flight is bounded, so memory stays constant whatever the
+ * size of the roster, and a slow writer slows the reader rather than filling the heap.
+ *
+ * <p>{@link #open} reads and checks the header before anything is written, so a file-level problem
+ * is reported as such (HTTP 400, exit code) and never as a half-written output.
+ */
+final class RosterJob {
+
+	/** Tuning of the pipeline; the defaults use every core. */
+	record Options(List<String> keep, int workers, int chunkRows) {
+
+		static Options defaults(List<String> keep) {
+			return new Options(keep, Runtime.getRuntime().availableProcessors(), 512);
+		}
+	}
+
+	/** Told after every chunk written: rows written so far and seconds since the start. */
+	interface Progress {
+
+		Progress NONE = (rows, seconds) -> {
+		};
+
+		void written(long rows, double seconds);
+	}
+
+	private static final List<ScoredRow> END = List.of();
+
+	private final CsvRecords records;
+
+	private final RowScorer scorer;
+
+	private final OutputLayout layout;
+
+	private final Options options;
+
+	private final RosterSummary summary;
+
+	private volatile long rowsRead;
+
+	private RosterJob(CsvRecords records, RowScorer scorer, OutputLayout layout, Options options, RosterSummary summary) {
+		this.records = records;
+		this.scorer = scorer;
+		this.layout = layout;
+		this.options = options;
+		this.summary = summary;
+	}
+
+	/** Reads and checks the header; throws {@link RosterFileException} when the roster cannot be scored at all. */
+	static RosterJob open(Reader input, RosterProfile profile, Options options, RuleSet ruleSet, PatientValidator validator,
+			LocalDate today) throws IOException {
+		CsvRecords records = new CsvRecords(input instanceof BufferedReader buffered ? buffered : new BufferedReader(input, 1 << 16));
+		CsvRecords.Record header = records.next();
+		if (header == null) {
+			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "the roster is empty; its first line must be a header");
+		}
+		if (header.fields() == null) {
+			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "the header " + header.problem());
+		}
+		String[] names = header.fields().clone();
+		if (names.length > 0 && names[0].startsWith("\uFEFF")) {
+			names[0] = names[0].substring(1);
+		}
+		RosterProfile.Mapper mapper = profile.bind(names);
+		int[] kept = new int[options.keep().size()];
+		for (int k = 0; k < kept.length; k++) {
+			kept[k] = indexOf(names, options.keep().get(k));
+			if (kept[k] < 0) {
+				throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "keep",
+						"column to keep '" + options.keep().get(k) + "' is not in the header");
+			}
+		}
+		OutputLayout layout = new OutputLayout(options.keep(), programmes(ruleSet, today));
+		RowScorer scorer = new RowScorer(mapper, names.length, kept, layout, ruleSet, validator, today);
+		return new RosterJob(records, scorer, layout, options, new RosterSummary(profile.name(), ruleSet.version(), layout));
+	}
+
+	OutputLayout layout() {
+		return layout;
+	}
+
+	/** Scores every row and writes them in input order; returns the summary. */
+	RosterSummary run(Writer output, Progress progress) throws IOException {
+		long start = System.nanoTime();
+		ICSVWriter csv = new CSVWriterBuilder(output).withLineEnd("\n").build();
+		csv.writeNext(layout.header().stream().map(FormulaGuard::neutralise).toArray(String[]::new), false);
+		BlockingQueue<Future<List<ScoredRow>>> inFlight = new ArrayBlockingQueue<>(Math.max(2, options.workers() * 4));
+		ExecutorService workers = Executors.newFixedThreadPool(options.workers(), daemon("roster-worker"));
+		Thread reader = daemon("roster-reader").newThread(() -> read(workers, inFlight));
+		reader.start();
+		try {
+			while (true) {
+				List<ScoredRow> rows = inFlight.take().get();
+				if (rows == END) {
+					break;
+				}
+				for (ScoredRow row : rows) {
+					csv.writeNext(row.cells(), false);
+					summary.written(row);
+				}
+				if (csv.checkError()) {
+					throw csv.getException() == null ? new IOException("the output could not be written") : csv.getException();
+				}
+				progress.written(summary.rowsOut(), (System.nanoTime() - start) / 1e9);
+			}
+			csv.flush();
+			summary.read(rowsRead, records.blankLines());
+			summary.finished((System.nanoTime() - start) / 1e9);
+			return summary;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof UncheckedIOException io) {
+				throw io.getCause();
+			}
+			throw new IllegalStateException("scoring failed", ex.getCause());
+		}
+		finally {
+			reader.interrupt();
+			workers.shutdownNow();
+		}
+	}
+
+	/** The reader thread: chunks of records to the workers, their results queued in input order. */
+	private void read(ExecutorService workers, BlockingQueue<Future<List<ScoredRow>>> inFlight) {
+		try {
+			try {
+				List<CsvRecords.Record> chunk = new ArrayList<>(options.chunkRows());
+				long count = 0;
+				for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
+					chunk.add(record);
+					count++;
+					if (chunk.size() == options.chunkRows()) {
+						submit(chunk, workers, inFlight);
+						chunk = new ArrayList<>(options.chunkRows());
+					}
+				}
+				if (!chunk.isEmpty()) {
+					submit(chunk, workers, inFlight);
+				}
+				rowsRead = count;
+				inFlight.put(CompletableFuture.completedFuture(END));
+			}
+			catch (IOException ex) {
+				inFlight.put(CompletableFuture.failedFuture(new UncheckedIOException(ex)));
+			}
+			catch (RuntimeException ex) {
+				inFlight.put(CompletableFuture.failedFuture(ex));
+			}
+		}
+		catch (InterruptedException ex) {
+			// the writer stopped; nothing left to hand over
+		}
+	}
+
+	private void submit(List<CsvRecords.Record> chunk, ExecutorService workers, BlockingQueue<Future<List<ScoredRow>>> inFlight)
+			throws InterruptedException {
+		inFlight.put(workers.submit(() -> chunk.stream()
+			.map(record -> record.fields() == null ? scorer.unreadable(record.problem()) : scorer.score(record.fields()))
+			.toList()));
+	}
+
+	/** The programme ids of the rule set, in the order answers list them: every programme answers for every patient. */
+	private static List<String> programmes(RuleSet ruleSet, LocalDate today) {
+		Patient probe = new Patient(null, 50, null, null, null, null, null, null, null, null, null, null, null);
+		return Evaluation.of(probe, ruleSet, today, null).programmes().stream().map(Assessment.ProgrammeOutcome::id).toList();
+	}
+
+	private static int indexOf(String[] names, String name) {
+		for (int i = 0; i < names.length; i++) {
+			if (names[i].strip().equals(name.strip())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static java.util.concurrent.ThreadFactory daemon(String name) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

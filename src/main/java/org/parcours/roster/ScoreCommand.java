@@ -1,0 +1,110 @@
+package org.parcours.roster;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.parcours.ParcoursApplication;
+import org.parcours.patient.PatientValidator;
+import org.parcours.rules.ActiveRuleSet;
+import org.parcours.rules.RuleSet;
+import org.parcours.rules.RuleSetException;
+
+/**
+ * {@code score}: a roster file to a scored file (and a summary), on one rule-set snapshot. The rules
+ * are loaded by the application itself, without its web server, so that the command activates
+ * rules exactly as the service does (same checks, same golden cases). The output is written next to
+ * its destination and moved there when complete: a failed run never leaves a truncated file that
+ * looks finished.
+ */
+final class ScoreCommand {
+
+	static final Set<String> OPTIONS = Set.of("input", "output", "profile", "summary", "rules", "keep");
+
+	private static final double PROGRESS_EVERY_SECONDS = 5;
+
+	private ScoreCommand() {
+	}
+
+	static void run(Arguments arguments, PrintStream err) throws IOException {
+		Path input = Path.of(arguments.required("input"));
+		Path output = Path.of(arguments.required("output"));
+		String summaryFile = arguments.optional("summary");
+		RosterProfile profile = RosterProfiles.named(arguments.optional("profile"));
+		List<String> keep = arguments.list("keep");
+		if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
+			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input", "cannot read the input file " + input);
+		}
+		try (ConfigurableApplicationContext context = start(arguments.optional("rules"));
+				BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+			RuleSet ruleSet = context.getBean(ActiveRuleSet.class).get();
+			LocalDate today = LocalDate.now(context.getBean(Clock.class));
+			RosterJob job = RosterJob.open(reader, profile, RosterJob.Options.defaults(keep), ruleSet,
+					context.getBean(PatientValidator.class), today);
+			Path partial = output.resolveSibling(output.getFileName() + ".part");
+			RosterSummary summary;
+			try (Writer writer = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
+				summary = job.run(writer, progress(err));
+			}
+			catch (IOException ex) {
+				Files.deleteIfExists(partial);
+				throw new RosterFileException(RosterFileException.Kind.OUTPUT, "output",
+						"could not write " + output + " (" + ex.getClass().getSimpleName() + ")");
+			}
+			Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+			if (summaryFile != null) {
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(Path.of(summaryFile).toFile(), summary.report());
+			}
+			err.printf("parcours score: %d rows in, %d rows out, %d error rows, %.1f s (%.0f rows/s), rules %s%n", summary.rowsIn(),
+					summary.rowsOut(), summary.errors(), summary.seconds(), summary.rowsOut() / Math.max(summary.seconds(), 1e-9),
+					ruleSet.version());
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String rules) {
+		List<String> properties = new ArrayList<>(List.of("--spring.main.log-startup-info=false", "--logging.level.root=WARN"));
+		if (rules != null) {
+			properties.add("--parcours.rules.directory=" + rules);
+		}
+		try {
+			return new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
+				.logStartupInfo(false).run(properties.toArray(String[]::new));
+		}
+		catch (RuntimeException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof RuleSetException problems) {
+					throw new RosterFileException(RosterFileException.Kind.RULES, "rules", "the rule set could not be loaded. " + problems.getMessage());
+				}
+			}
+			throw ex;
+		}
+	}
+
+	private static RosterJob.Progress progress(PrintStream err) {
+		double[] next = { PROGRESS_EVERY_SECONDS };
+		return (rows, seconds) -> {
+			if (seconds >= next[0]) {
+				next[0] = seconds + PROGRESS_EVERY_SECONDS;
+				err.printf("parcours score: %d rows scored, %.0f rows/s%n", rows, rows / seconds);
+			}
+		};
+	}
+}
