@@ -1,0 +1,107 @@
+package org.parcours.roster;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.parcours.rules.DefaultRules;
+import org.parcours.rules.RuleSetLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The batch commands as the jar runs them: real files, real rules, exit codes and messages. */
+class RosterCliTests {
+
+	@TempDir
+	Path dir;
+
+	final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	int run(String... args) {
+		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	String messages() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void scoresARosterFileWithASummary() throws IOException {
+		Path output = dir.resolve("scored.csv");
+		Path summary = dir.resolve("summary.json");
+		int code = run("score", "--input", "datasets/uci-diabetes-130/extract.csv", "--output", output.toString(), "--profile",
+				"uci-diabetes-130", "--summary", summary.toString(), "--keep", "readmitted");
+		assertThat(code).as(messages()).isZero();
+		assertThat(Files.readAllLines(output)).hasSize(47).first().asString().startsWith("id,readmitted,level,label,");
+		assertThat(Files.exists(dir.resolve("scored.csv.part"))).isFalse();
+		assertThat(Files.readString(summary)).contains("\"rowsIn\" : 46", "\"rowsOut\" : 46", "\"byAgeBandAndSex\"",
+				"\"profile\" : \"uci-diabetes-130\"");
+		assertThat(messages()).contains("46 rows in, 46 rows out, 0 error rows");
+	}
+
+	@Test
+	void generatesARoster() throws IOException {
+		Path output = dir.resolve("roster.csv");
+		assertThat(run("generate", "--rows", "10", "--seed", "42", "--output", output.toString())).isZero();
+		assertThat(Files.readAllLines(output)).hasSize(11).first().isEqualTo(String.join(",", CanonicalProfile.COLUMNS));
+	}
+
+	@Test
+	void argumentProblemsExitWithTwo() {
+		assertThat(run("score", "--input", "a.csv")).isEqualTo(2);
+		assertThat(messages()).contains("--output is required", "usage:");
+		assertThat(run("score", "--input", "a.csv", "--output", "b.csv", "--colour", "red")).isEqualTo(2);
+		assertThat(messages()).contains("unknown option '--colour'");
+		assertThat(run("generate", "--rows", "ten", "--seed", "1", "--output", "x.csv")).isEqualTo(2);
+		assertThat(messages()).contains("--rows must be a whole number");
+	}
+
+	@Test
+	void anUnknownProfileExitsWithTwoAndNamesTheKnownOnes() {
+		assertThat(run("score", "--input", "datasets/uci-diabetes-130/extract.csv", "--output", dir.resolve("o.csv").toString(),
+				"--profile", "acme")).isEqualTo(2);
+		assertThat(messages()).contains("unknown profile; the profiles are canonical, uci-diabetes-130");
+	}
+
+	@Test
+	void anUnreadableInputExitsWithThree() {
+		assertThat(run("score", "--input", dir.resolve("absent.csv").toString(), "--output", dir.resolve("o.csv").toString()))
+			.isEqualTo(3);
+		assertThat(messages()).contains("cannot read the input file");
+	}
+
+	@Test
+	void aRosterWithoutHeaderExitsWithFourAndWritesNothing() throws IOException {
+		Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+		Path output = dir.resolve("o.csv");
+		assertThat(run("score", "--input", empty.toString(), "--output", output.toString())).isEqualTo(4);
+		assertThat(messages()).contains("the roster is empty; its first line must be a header");
+		assertThat(Files.exists(output)).isFalse();
+	}
+
+	@Test
+	void rulesThatDoNotCompileExitWithFiveNamingFileAndLine() throws IOException {
+		Path rules = dir.resolve("rules");
+		for (var file : RuleSetLoader.read(DefaultRules.DIRECTORY)) {
+			Path target = rules.resolve(file.path());
+			Files.createDirectories(target.getParent());
+			Files.write(target, file.content());
+		}
+		Path levels = rules.resolve("stratification/levels.drl");
+		List<String> lines = Files.readAllLines(levels);
+		lines.set(lines.indexOf("rule \"L2-B\"") + 1, "whenn");
+		Files.write(levels, lines);
+		Path output = dir.resolve("o.csv");
+		assertThat(run("score", "--input", "datasets/rosters/generated-1000-seed-42.csv", "--output", output.toString(), "--rules",
+				rules.toString())).isEqualTo(5);
+		assertThat(messages()).contains("the rule set could not be loaded", "stratification/levels.drl:");
+		assertThat(Files.exists(output)).isFalse();
+	}
+}
