@@ -52,10 +52,13 @@ class RosterController {
 
 	private final Clock clock;
 
-	RosterController(ActiveRuleSet rules, PatientValidator validator, Clock clock) {
+	private final RosterMetrics metrics;
+
+	RosterController(ActiveRuleSet rules, PatientValidator validator, Clock clock, RosterMetrics metrics) {
 		this.rules = rules;
 		this.validator = validator;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@PostMapping(path = "/score", consumes = TEXT_CSV, produces = TEXT_CSV)
@@ -72,8 +75,9 @@ class RosterController {
 		response.setContentType(TEXT_CSV + ";charset=UTF-8");
 		response.setHeader(RULES_VERSION_HEADER, ruleSet.version());
 		Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-		job.run(writer, RosterJob.Progress.NONE);
+		RosterSummary summary = job.run(writer, RosterJob.Progress.NONE);
 		writer.flush();
+		metrics.completed(summary);
 	}
 
 	@ExceptionHandler(RosterFileException.class)

@@ -109,7 +109,10 @@ final class RosterJob {
 		return layout;
 	}
 
-	/** Scores every row and writes them in input order; returns the summary. */
+	/**
+	 * Scores every row and writes them in input order; returns the summary. An input that fails
+	 * mid-way is a {@link RosterFileException}; an output that fails is the {@link IOException}.
+	 */
 	RosterSummary run(Writer output, Progress progress) throws IOException {
 		long start = System.nanoTime();
 		ICSVWriter csv = new CSVWriterBuilder(output).withLineEnd("\n").build();
@@ -143,10 +146,9 @@ final class RosterJob {
 			throw new IOException("interrupted", ex);
 		}
 		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof UncheckedIOException io) {
-				throw io.getCause();
-			}
-			throw new IllegalStateException("scoring failed", ex.getCause());
+			// only the reader fails a chunk (workers turn every failure into an error row)
+			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input",
+					"the input could not be read after " + summary.rowsOut() + " rows (" + ex.getCause().getClass().getSimpleName() + ")");
 		}
 		finally {
 			reader.interrupt();

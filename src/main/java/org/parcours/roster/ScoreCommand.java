@@ -3,6 +3,7 @@ package org.parcours.roster;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,9 @@ final class ScoreCommand {
 		if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
 			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input", "cannot read the input file " + input);
 		}
+		// A decoder that replaces bytes that are not UTF-8: one odd character must not end the run.
 		try (ConfigurableApplicationContext context = start(arguments.optional("rules"));
-				BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+				BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(input), StandardCharsets.UTF_8), 1 << 16)) {
 			RuleSet ruleSet = context.getBean(ActiveRuleSet.class).get();
 			LocalDate today = LocalDate.now(context.getBean(Clock.class));
 			RosterJob job = RosterJob.open(reader, profile, RosterJob.Options.defaults(keep), ruleSet,
@@ -68,6 +70,10 @@ final class ScoreCommand {
 				Files.deleteIfExists(partial);
 				throw new RosterFileException(RosterFileException.Kind.OUTPUT, "output",
 						"could not write " + output + " (" + ex.getClass().getSimpleName() + ")");
+			}
+			catch (RuntimeException ex) {
+				Files.deleteIfExists(partial);
+				throw ex;
 			}
 			Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
 			if (summaryFile != null) {

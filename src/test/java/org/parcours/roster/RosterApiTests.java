@@ -3,6 +3,7 @@ package org.parcours.roster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +33,18 @@ class RosterApiTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	MeterRegistry registry;
+
+	double rows(String outcome) {
+		return registry.find("parcours.roster.rows").tag("outcome", outcome).counters().stream().mapToDouble(c -> c.count()).sum();
+	}
+
 	@Test
 	void aRosterComesBackScoredRowForRow() throws Exception {
 		String roster = Files.readString(Path.of("datasets/rosters/generated-500-seed-7-bad-rows.csv"));
+		double scoredBefore = rows("scored");
+		double malformedBefore = rows("malformed-row");
 		MvcResult result = mvc.perform(post("/api/v1/rosters/score").contentType(CSV).accept(CSV).content(roster))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(CSV))
@@ -49,6 +59,10 @@ class RosterApiTests {
 		}
 		assertThat(rows).extracting(row -> row[row.length - 1]).anyMatch(error -> error.startsWith("malformed-row: "))
 			.anyMatch(error -> error.startsWith("bad-value: sex must be one of"));
+		long scored = rows.stream().skip(1).filter(row -> row[row.length - 1].isEmpty()).count();
+		long malformed = rows.stream().filter(row -> row[row.length - 1].startsWith("malformed-row")).count();
+		assertThat(rows("scored")).isEqualTo(scoredBefore + scored);
+		assertThat(rows("malformed-row")).isEqualTo(malformedBefore + malformed);
 	}
 
 	@Test

@@ -87,6 +87,22 @@ class RosterCliTests {
 	}
 
 	@Test
+	void bytesThatAreNotUtf8CostACharacterNotTheRun() throws IOException {
+		Path latin1 = Files.write(dir.resolve("latin1.csv"),
+				"patientId,age,stay.dischargeService\np1,70,m\u00e9decine\np2,71,\n".getBytes(StandardCharsets.ISO_8859_1));
+		Path output = dir.resolve("o.csv");
+		assertThat(run("score", "--input", latin1.toString(), "--output", output.toString())).as(messages()).isZero();
+		assertThat(Files.readAllLines(output)).hasSize(3);
+	}
+
+	@Test
+	void anOutputThatCannotBeWrittenExitsWithSix() {
+		assertThat(run("score", "--input", "datasets/rosters/generated-500-seed-7-bad-rows.csv", "--output",
+				dir.resolve("missing-directory/o.csv").toString())).isEqualTo(6);
+		assertThat(messages()).contains("could not write");
+	}
+
+	@Test
 	void rulesThatDoNotCompileExitWithFiveNamingFileAndLine() throws IOException {
 		Path rules = dir.resolve("rules");
 		for (var file : RuleSetLoader.read(DefaultRules.DIRECTORY)) {
