@@ -99,6 +99,16 @@ class GoldenCaseCheckTests {
 	}
 
 	@Test
+	void aBirthDateNeedsAnAssessmentDateSoThatCasesDoNotAge() {
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", \"patient\": {\"birthDate\": \"1950-01-01\"}, \"expect\": {\"level\": 1}}]}"))
+			.extracting(RuleProblem::message).containsExactly("case 'x': patient has a birthDate but no assessmentDate: "
+					+ "add one (or give age) so that the case answers the same every day");
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", "
+				+ "\"patient\": {\"birthDate\": \"1951-06-30\", \"assessmentDate\": \"2026-06-29\", \"residence\": {\"setting\": \"home\"}}, "
+				+ "\"expect\": {\"programmes\": {\"paerpa\": {\"status\": \"not-eligible\", \"rules\": [\"PAERPA-1\"]}}}}]}")).isEmpty();
+	}
+
+	@Test
 	void caseIdsAreUniqueAcrossFiles() {
 		String text = "{\"cases\": [{\"id\": \"same\", \"description\": \"d\", \"patient\": {\"age\": 45}, \"expect\": {\"level\": 1}}]}";
 		assertThat(check.check(DefaultRules.get(), List.of(caseFile("cases/a.json", text), caseFile("cases/b.json", text))))
