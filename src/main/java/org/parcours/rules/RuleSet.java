@@ -1,17 +1,11 @@
 package org.parcours.rules;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import org.kie.api.KieBase;
-import org.kie.api.command.Command;
 import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.runtime.ExecutionResults;
-import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
-import org.kie.internal.command.CommandFactory;
 
 import org.parcours.facts.PatientFacts;
 import org.parcours.vocabulary.Vocabulary;
@@ -37,7 +31,7 @@ public final class RuleSet {
 
 	private final Vocabulary vocabulary;
 
-	private final KieSessionsPool sessions;
+	private final PatientSessions sessions;
 
 	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KieBase kieBase) {
 		this.contentHash = contentHash;
@@ -45,9 +39,7 @@ public final class RuleSet {
 		this.loadedAt = loadedAt;
 		this.files = List.copyOf(files);
 		this.vocabulary = vocabulary;
-		// Stateless sessions from a pool reuse reset working memories: building a session's node
-		// memories from scratch cost more than evaluating the rules (measured: see README).
-		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+		this.sessions = new PatientSessions(kieBase);
 	}
 
 	public String version() {
@@ -71,21 +63,10 @@ public final class RuleSet {
 	}
 
 	/**
-	 * Runs the rules on one patient in a fresh stateless session and returns every fact in working
-	 * memory afterwards: the patient, the parameters and all findings the rules inserted.
+	 * Runs the rules on one patient and returns every fact in working memory afterwards: the patient,
+	 * the parameters and all findings the rules inserted.
 	 */
 	public Collection<Object> evaluate(PatientFacts patient, AgendaEventListener listener) {
-		StatelessKieSession session = sessions.newStatelessKieSession();
-		if (listener != null) {
-			session.addEventListener(listener);
-		}
-		List<Command<?>> commands = new ArrayList<>(3);
-		commands.add(CommandFactory.newInsert(patient));
-		commands.add(CommandFactory.newFireAllRules());
-		commands.add(CommandFactory.newGetObjects("facts"));
-		ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));
-		@SuppressWarnings("unchecked")
-		Collection<Object> facts = (Collection<Object>) results.getValue("facts");
-		return facts;
+		return sessions.run(patient, listener);
 	}
 }
