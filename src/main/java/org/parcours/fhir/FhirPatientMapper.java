@@ -84,11 +84,21 @@ public final class FhirPatientMapper {
 				conditions(active, warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on),
 				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), warnings),
 				functional(active, vocabulary), null);
+		if (deceasedBy(resource, on)) {
+			warnings.add(new Warning("fhir-deceased", "the Patient resource records a death on or before the assessment date"));
+		}
 		if (!record.unusedResourceTypes().isEmpty()) {
 			warnings.add(new Warning("fhir-unused-resources",
 					"resources of types " + String.join(", ", record.unusedResourceTypes().keySet()) + " are not read by the assessment"));
 		}
 		return new MappedPatient(patient, index, on, List.copyOf(warnings), List.copyOf(basis));
+	}
+
+	private static boolean deceasedBy(org.hl7.fhir.r4.model.Patient resource, LocalDate on) {
+		if (resource.hasDeceasedBooleanType()) {
+			return resource.getDeceasedBooleanType().booleanValue();
+		}
+		return resource.hasDeceasedDateTimeType() && !Fhir.date(resource.getDeceasedDateTimeType()).isAfter(on);
 	}
 
 	private static Encounter index(FhirRecord record, String id, List<Warning> warnings) {

@@ -24,7 +24,7 @@ import org.parcours.patient.Patient;
 
 /**
  * The stay inputs from the index encounter: length of stay from its period, admission type from its
- * priority or class, destination from its discharge disposition, the latest haemoglobin and sodium
+ * priority or class, service from its service type, destination from its discharge disposition, the latest haemoglobin and sodium
  * observed during it, and whether a procedure was performed during it. What the encounter does not
  * say stays unknown.
  */
@@ -49,11 +49,14 @@ final class StayMapping {
 
 	private static final Set<ProcedureStatus> PERFORMED = Set.of(ProcedureStatus.COMPLETED, ProcedureStatus.INPROGRESS);
 
+	/** The patient model's limit for a service name. */
+	private static final int MAX_SERVICE = 60;
+
 	private StayMapping() {
 	}
 
 	static Patient.Stay of(Encounter index, List<Observation> observations, List<Procedure> procedures, List<Warning> warnings) {
-		return new Patient.Stay(admissionType(index), null, lengthOfStay(index), null, procedurePerformed(index, procedures),
+		return new Patient.Stay(admissionType(index), null, lengthOfStay(index), service(index), procedurePerformed(index, procedures),
 				latest(index, observations, Set.of(HEMOGLOBIN), StayMapping::hemoglobinGdl, "haemoglobin", warnings),
 				latest(index, observations, SODIUM, StayMapping::sodiumMmolL, "sodium", warnings), null, destination(index));
 	}
@@ -76,6 +79,22 @@ final class StayMapping {
 		var start = Encounters.start(index);
 		var end = Encounters.end(index);
 		return start == null || end == null || end.isBefore(start) ? null : (int) ChronoUnit.DAYS.between(start, end);
+	}
+
+	/** The service the stay was under, as the sender names it (text, else display, else code); the rules decide what counts. */
+	private static String service(Encounter index) {
+		if (!index.hasServiceType()) {
+			return null;
+		}
+		var type = index.getServiceType();
+		String name = type.hasText() ? type.getText()
+				: type.getCoding().stream().map(coding -> coding.hasDisplay() ? coding.getDisplay() : coding.getCode())
+					.filter(value -> value != null && !value.isBlank()).findFirst().orElse(null);
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		String service = name.strip().toLowerCase(Locale.ROOT);
+		return service.length() <= MAX_SERVICE ? service : service.substring(0, MAX_SERVICE);
 	}
 
 	private static DischargeDestination destination(Encounter index) {

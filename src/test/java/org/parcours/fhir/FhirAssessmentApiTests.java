@@ -1,5 +1,8 @@
 package org.parcours.fhir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,8 +15,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -56,6 +62,30 @@ class FhirAssessmentApiTests {
 			.andExpect(jsonPath("$.scores.lace.missing").value(hasItem("stay.admissionType")))
 			.andExpect(jsonPath("$.scores.hospital.missing").value(hasItem("stay.dischargeHemoglobinGdl")))
 			.andExpect(jsonPath("$.warnings[*].code").value(hasItem("unknown-code")));
+	}
+
+	/** The README's example: every input counted by hand from the bundle (see the comments in the assertions). */
+	@Test
+	void exampleBundleGivesTheValuesCountedByHand() throws Exception {
+		mvc.perform(fhir(Files.readString(Path.of("datasets/examples/fhir-bundle-heart-failure.json")))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.patientId").value("example-fhir-hf"))
+			// heart failure (ICD-10 and SNOMED CT codings of one Condition) and COPD; the refuted C34.9 is not read
+			.andExpect(jsonPath("$.derived.chronicCategories", containsInAnyOrder("copd", "heart-failure")))
+			.andExpect(jsonPath("$.scores.charlson.value").value(2))
+			// born 1944-03-12, assessed on the index stay's last day 2026-11-16: 82
+			.andExpect(jsonPath("$.scores.charlson.ageAdjusted").value(6))
+			// 5 distinct active: bisoprolol twice, midazolam stopped
+			.andExpect(jsonPath("$.derived.medicationCount").value(5))
+			// lives alone + social isolation (no caregiver), 1 stay in 12 months (the 2025 one is older): L3-C
+			.andExpect(jsonPath("$.riskLevel.level").value(3))
+			.andExpect(jsonPath("$.riskLevel.reasons[0].rule").value("L3-C"))
+			.andExpect(jsonPath("$.riskLevel.reasons[0].text").value(containsString("lives-alone-without-caregiver, and 1 admission(s)")))
+			// LACE: 6 days 4 + emergency priority 3 + Charlson 2 + 1 ED visit in 6 months 1
+			.andExpect(jsonPath("$.scores.lace.value").value(10))
+			// HOSPITAL: Hb 115 g/L (latest) 1 + cardiology 0 + Na 133 1 + echocardiography 1 + urgent 1 + 1 admission 0 + 6 days 2
+			.andExpect(jsonPath("$.scores.hospital.value").value(6))
+			.andExpect(jsonPath("$.scores.hospital.reasons[?(@.rule == 'HOSPITAL-H')].text").value(contains(containsString("11.5 g/dL"))))
+			.andExpect(jsonPath("$.warnings", hasSize(0)));
 	}
 
 	@Test

@@ -137,6 +137,13 @@ class FhirPatientMapperTests {
 	}
 
 	@Test
+	void deathBeforeTheAssessmentDateIsAWarning() {
+		// 3af3708d died on 1971-10-01 and has no inpatient stay: read on "today"; 129c6ac7 died after her index stay.
+		assertThat(map("3af3708d").warnings()).extracting(Assessment.Warning::code).contains("fhir-deceased");
+		assertThat(map("129c6ac7").warnings()).extracting(Assessment.Warning::code).doesNotContain("fhir-deceased");
+	}
+
+	@Test
 	void namedIndexEncounterAndAssessmentDateAreUsed() {
 		// a4a401d1: her only inpatient stay, 2022-11-10 to 2022-11-11, with two procedures recorded in it.
 		Bundle bundle = SyntheaBundles.of("a4a401d1");
