@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -155,10 +157,10 @@ public final class FhirPatientMapper {
 		if (resource instanceof MedicationStatement statement) {
 			return statement.getSubject();
 		}
-		if (resource instanceof org.hl7.fhir.r4.model.Observation observation) {
+		if (resource instanceof Observation observation) {
 			return observation.getSubject();
 		}
-		if (resource instanceof org.hl7.fhir.r4.model.Procedure procedure) {
+		if (resource instanceof Procedure procedure) {
 			return procedure.getSubject();
 		}
 		return null;

@@ -2,6 +2,7 @@ package org.parcours.cdshooks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -127,7 +128,7 @@ class CdsHooksApiTests {
 			.andExpect(jsonPath("$.missing[1]").value("conditions"))
 			.andExpect(jsonPath("$.missing[2]").value("encounters"))
 			.andExpect(jsonPath("$.detail").value(containsString("does not query the FHIR server")));
-		Map<String, String> noConditions = new java.util.LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
+		Map<String, String> noConditions = new LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
 		noConditions.put("conditions", "null");
 		call("parcours-discharge", HookRequests.request("encounter-discharge", HookRequests.patientId(FREQUENT),
 				HookRequests.latestStay(FREQUENT), noConditions))
@@ -137,7 +138,7 @@ class CdsHooksApiTests {
 
 	@Test
 	void optionalPrefetchLeftOutLeavesItsInputsUnknown() throws Exception {
-		Map<String, String> prefetch = new java.util.LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
+		Map<String, String> prefetch = new LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
 		prefetch.remove("medications");
 		call("parcours-admission", admission(prefetch)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.cards[0].suggestions[0].actions[0].resource.resourceType").value("RiskAssessment"));
@@ -145,17 +146,17 @@ class CdsHooksApiTests {
 
 	@Test
 	void wrongResourceTypesAreA400NamingThePrefetchKey() throws Exception {
-		Map<String, String> swapped = new java.util.LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
+		Map<String, String> swapped = new LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
 		swapped.put("conditions", swapped.get("encounters"));
 		call("parcours-admission", admission(swapped)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("prefetch.conditions"))
 			.andExpect(jsonPath("$.errors[0].message").value("must hold [Condition] resources, not Encounter"));
-		Map<String, String> bundleAsPatient = new java.util.LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
+		Map<String, String> bundleAsPatient = new LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
 		bundleAsPatient.put("patient", bundleAsPatient.get("conditions"));
 		call("parcours-admission", admission(bundleAsPatient)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("prefetch.patient"))
 			.andExpect(jsonPath("$.errors[0].message").value("must be a Patient resource, not Bundle"));
-		Map<String, String> malformed = new java.util.LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
+		Map<String, String> malformed = new LinkedHashMap<>(HookRequests.prefetch(FREQUENT));
 		malformed.put("encounters", "{\"resourceType\": \"Bundle\", \"total\": \"many\"}");
 		call("parcours-admission", admission(malformed)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("prefetch.encounters"));

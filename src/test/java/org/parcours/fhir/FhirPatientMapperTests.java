@@ -1,5 +1,7 @@
 package org.parcours.fhir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +10,14 @@ import java.util.TreeSet;
 
 import jakarta.validation.Validation;
 
+import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 import org.parcours.assessment.Assessment;
@@ -27,6 +33,7 @@ import org.parcours.vocabulary.FunctionalFinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The Synthea bulk export, one bundle per patient, mapped onto the patient model and assessed on the
@@ -183,13 +190,36 @@ class FhirPatientMapperTests {
 	private static Observation lab(String loinc, double value, String unit, String when, String encounter) {
 		Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL);
 		observation.getCode().addCoding().setSystem(Fhir.LOINC).setCode(loinc);
-		observation.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/a4a401d1-a46a-eb4a-8a38-760d5d79d6ec"));
+		observation.setSubject(new Reference("Patient/a4a401d1-a46a-eb4a-8a38-760d5d79d6ec"));
 		observation.setValue(new Quantity().setValue(value).setUnit(unit).setSystem("http://unitsofmeasure.org").setCode(unit));
-		observation.setEffective(new org.hl7.fhir.r4.model.DateTimeType(when));
+		observation.setEffective(new DateTimeType(when));
 		if (encounter != null) {
-			observation.setEncounter(new org.hl7.fhir.r4.model.Reference(encounter));
+			observation.setEncounter(new Reference(encounter));
 		}
 		return observation;
+	}
+
+	/** Transaction bundles (as Synthea writes them) refer to entries by {@code urn:uuid:} full URLs. */
+	@Test
+	void urnUuidReferencesAreFollowedLikeRelativeOnes() throws Exception {
+		String relative = Files.readString(Path.of("datasets/examples/fhir-bundle-heart-failure.json"));
+		String urns = relative.replace("Patient/example-fhir-hf", "urn:uuid:example-fhir-hf").replace("Encounter/stay", "urn:uuid:stay")
+			.replace("{\"resource\": {\"resourceType\": \"Patient\", \"id\": \"example-fhir-hf\"",
+					"{\"fullUrl\": \"urn:uuid:example-fhir-hf\", \"resource\": {\"resourceType\": \"Patient\", \"id\": \"example-fhir-hf\"")
+			.replace("{\"resource\": {\"resourceType\": \"Encounter\", \"id\": \"stay\"",
+					"{\"fullUrl\": \"urn:uuid:stay\", \"resource\": {\"resourceType\": \"Encounter\", \"id\": \"stay\"");
+		assertThat(urns).contains("\"fullUrl\": \"urn:uuid:stay\"").doesNotContain("Encounter/stay");
+		var parser = FhirContext.forR4Cached().newJsonParser();
+		for (String json : List.of(relative, urns)) {
+			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(parser.parseResource(Bundle.class, json)), null, null,
+					DefaultRules.get().vocabulary(), TODAY);
+			assertThat(mapped.patient().patientId()).isEqualTo("example-fhir-hf");
+			assertThat(Fhir.key(mapped.index())).isEqualTo("stay");
+			assertThat(mapped.patient().stay().lengthOfStayDays()).isEqualTo(6);
+			assertThat(mapped.patient().stay().procedurePerformed()).isTrue();
+			assertThat(mapped.patient().stay().dischargeHemoglobinGdl()).isEqualTo(11.5);
+			assertThat(mapped.patient().history().admissionsLast12Months()).isEqualTo(1);
+		}
 	}
 
 	@Test
@@ -197,9 +227,9 @@ class FhirPatientMapperTests {
 		Bundle none = new Bundle();
 		assertThatThrownBy(() -> FhirRecord.of(none)).isInstanceOfSatisfying(InvalidPatientException.class,
 				ex -> assertThat(ex.errors()).extracting("field", "message")
-					.containsExactly(org.assertj.core.groups.Tuple.tuple("Bundle.entry", "holds no Patient resource; send one patient per bundle")));
+					.containsExactly(tuple("Bundle.entry", "holds no Patient resource; send one patient per bundle")));
 		Bundle mixed = SyntheaBundles.of("a4a401d1").copy();
-		SyntheaBundles.of("7bc002fa").getEntry().stream().filter(entry -> entry.getResource() instanceof org.hl7.fhir.r4.model.Condition)
+		SyntheaBundles.of("7bc002fa").getEntry().stream().filter(entry -> entry.getResource() instanceof Condition)
 			.limit(2).forEach(entry -> mixed.addEntry().setResource(entry.getResource()));
 		assertThatThrownBy(() -> FhirPatientMapper.map(FhirRecord.of(mixed), null, null, DefaultRules.get().vocabulary(), TODAY))
 			.isInstanceOfSatisfying(InvalidPatientException.class, ex -> assertThat(ex.errors()).singleElement()
