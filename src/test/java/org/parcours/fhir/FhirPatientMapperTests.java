@@ -222,6 +222,25 @@ class FhirPatientMapperTests {
 		}
 	}
 
+	/** At admission (encounter-start) the stay is in progress: it is the index, read on today, and its length is unknown. */
+	@Test
+	void stayInProgressIsReadOnTodayWithoutLength() throws Exception {
+		Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class,
+				Files.readString(Path.of("datasets/examples/fhir-bundle-heart-failure.json")));
+		Encounter stay = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+			.filter(resource -> resource instanceof Encounter encounter && "stay".equals(Fhir.key(encounter))).map(Encounter.class::cast)
+			.findFirst().orElseThrow();
+		stay.setStatus(Encounter.EncounterStatus.INPROGRESS).getPeriod().setEnd(null);
+		LocalDate today = LocalDate.of(2026, 11, 12);
+		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), today);
+		assertThat(Fhir.key(mapped.index())).isEqualTo("stay");
+		assertThat(mapped.assessmentDate()).isEqualTo(today);
+		assertThat(mapped.patient().stay().lengthOfStayDays()).isNull();
+		assertThat(mapped.patient().stay().admissionType()).isEqualTo(AdmissionType.URGENT);
+		assertThat(mapped.patient().history().admissionsLast12Months()).isEqualTo(1);
+		assertThat(mapped.patient().history().edVisitsLast6Months()).isEqualTo(1);
+	}
+
 	@Test
 	void bundleOfAnotherShapeIsRefusedWithTheElementNamed() {
 		Bundle none = new Bundle();
