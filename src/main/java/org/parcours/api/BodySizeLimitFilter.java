@@ -21,39 +21,45 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 413 for JSON API bodies over {@code parcours.api.max-body-size}: at once when the declared
- * length is too large, or as soon as a chunked body reads past the limit. Roster uploads are exempt:
- * they stream and may be gigabytes.
+ * length is too large, or as soon as a chunked body reads past the limit. FHIR bodies (a bundle, or a
+ * CDS Hooks request carrying prefetch) are held to {@code parcours.api.max-fhir-body-size}. Roster
+ * uploads are exempt: they stream and may be gigabytes.
  */
 @Component
 @EnableConfigurationProperties(ApiProperties.class)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-	private final long maxBytes;
-
 	private final ApiProperties properties;
 
 	BodySizeLimitFilter(ApiProperties properties) {
 		this.properties = properties;
-		this.maxBytes = properties.maxBodySize().toBytes();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return !path.startsWith("/api/") || path.startsWith("/api/v1/rosters");
+		return !(path.startsWith("/api/") || path.startsWith("/cds-services")) || path.startsWith("/api/v1/rosters");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > maxBytes) {
+		DataSize limit = limit(request);
+		if (request.getContentLengthLong() > limit.toBytes()) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-					+ problem(properties.maxBodySize()).getDetail() + "\"}");
+					+ problem(limit).getDetail() + "\"}");
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, maxBytes), response);
+		chain.doFilter(new LimitedRequest(request, limit), response);
+	}
+
+	/** FHIR bodies (by media type, or any CDS Hooks call) have their own, larger limit. */
+	private DataSize limit(HttpServletRequest request) {
+		String type = request.getContentType();
+		boolean fhir = request.getRequestURI().startsWith("/cds-services") || type != null && type.startsWith("application/fhir+json");
+		return fhir ? properties.maxFhirBodySize() : properties.maxBodySize();
 	}
 
 	static ProblemDetail problem(DataSize limit) {
@@ -63,34 +69,42 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		return problem;
 	}
 
-	static boolean tooLarge(Throwable ex) {
+	/** The limit a body read past, or {@code null} when {@code ex} is not about an oversize body. */
+	static DataSize tooLarge(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof BodyTooLargeException) {
-				return true;
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return tooLarge.limit;
 			}
 		}
-		return false;
+		return null;
 	}
 
 	static final class BodyTooLargeException extends IOException {
 
-		BodyTooLargeException() {
+		private final transient DataSize limit;
+
+		BodyTooLargeException(DataSize limit) {
 			super("request body over the configured limit");
+			this.limit = limit;
 		}
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
 
+		private final DataSize limit;
+
 		private final long maxBytes;
 
-		LimitedRequest(HttpServletRequest request, long maxBytes) {
+		LimitedRequest(HttpServletRequest request, DataSize limit) {
 			super(request);
-			this.maxBytes = maxBytes;
+			this.limit = limit;
+			this.maxBytes = limit.toBytes();
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			InputStream in = super.getInputStream();
+			DataSize limit = this.limit;
 			return new ServletInputStream() {
 
 				private long read;
@@ -112,7 +126,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 				private void count(int n) throws IOException {
 					read += n;
 					if (read > maxBytes) {
-						throw new BodyTooLargeException();
+						throw new BodyTooLargeException(limit);
 					}
 				}
 

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -37,12 +38,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	static final URI INVALID_INPUT = URI.create("https://parcours.example/problems/invalid-input");
 
-	private final ApiProperties limit;
-
-	ProblemDetailsAdvice(ApiProperties limit) {
-		this.limit = limit;
-	}
-
 	@ExceptionHandler(InvalidPatientException.class)
 	ProblemDetail invalidPatient(InvalidPatientException ex) {
 		return invalid("The patient input is not valid.", ex.errors());
@@ -59,8 +54,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		if (BodySizeLimitFilter.tooLarge(ex)) {
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodySizeLimitFilter.problem(limit.maxBodySize()));
+		DataSize tooLarge = BodySizeLimitFilter.tooLarge(ex);
+		if (tooLarge != null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodySizeLimitFilter.problem(tooLarge));
 		}
 		return ResponseEntity.badRequest().body(invalid(unreadable(ex)));
 	}

@@ -37,7 +37,28 @@ public class AssessmentService {
 		long start = System.nanoTime();
 		LocalDate today = LocalDate.now(clock);
 		validator.require(patient, today);
-		RuleSet ruleSet = rules.get();
+		return timed(patient, rules.get(), today, start);
+	}
+
+	/**
+	 * Validates and assesses on a snapshot the caller already holds: FHIR input reads the snapshot's
+	 * vocabularies to map its codes, and the evaluation must use the same version.
+	 *
+	 * @throws org.parcours.patient.InvalidPatientException when the input cannot be assessed
+	 */
+	public Assessment assess(Patient patient, RuleSet ruleSet) {
+		long start = System.nanoTime();
+		LocalDate today = LocalDate.now(clock);
+		validator.require(patient, today);
+		return timed(patient, ruleSet, today, start);
+	}
+
+	/** The active snapshot, for callers that must read it before assessing ({@link #assess(Patient, RuleSet)}). */
+	public RuleSet activeRuleSet() {
+		return rules.get();
+	}
+
+	private Assessment timed(Patient patient, RuleSet ruleSet, LocalDate today, long start) {
 		Assessment assessment = assess(patient, ruleSet, today);
 		metrics.assessed(assessment.riskLevel().level(), System.nanoTime() - start);
 		return assessment;

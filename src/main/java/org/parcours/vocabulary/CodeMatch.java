@@ -2,12 +2,15 @@ package org.parcours.vocabulary;
 
 import java.util.Set;
 
-/** What one code means: its chronic category (at most one) and its Charlson categories (any number). */
-public record CodeMatch(String chronicCategory, Set<String> charlsonCategories) {
+/**
+ * What one code means: its chronic category (at most one), its Charlson categories (any number) and
+ * the social or functional findings it states (any number).
+ */
+public record CodeMatch(String chronicCategory, Set<String> charlsonCategories, Set<FunctionalFinding> functionalFindings) {
 
-	static final CodeMatch NONE = new CodeMatch(null, Set.of());
+	static final CodeMatch NONE = new CodeMatch(null, Set.of(), Set.of());
 
 	public boolean known() {
-		return chronicCategory != null || !charlsonCategories.isEmpty();
+		return chronicCategory != null || !charlsonCategories.isEmpty() || !functionalFindings.isEmpty();
 	}
 }

@@ -9,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The code tables of one rule set. Two independent mappings, as in the clinical reference: a code
- * maps to at most one chronic category (the most specific entry wins) and to every Charlson category
- * whose list holds it (Quan lists some codes under two categories). Immutable apart from a lookup
- * cache, since rosters repeat the same codes millions of times.
+ * The code tables of one rule set. Independent mappings, as in the clinical reference: a code maps
+ * to at most one chronic category (the most specific entry wins), to every Charlson category whose
+ * list holds it (Quan lists some codes under two categories), and to every social or functional
+ * finding it states (FHIR input reads these). Immutable apart from a lookup cache, since rosters
+ * repeat the same codes millions of times.
  */
 public final class Vocabulary {
 
@@ -23,11 +24,14 @@ public final class Vocabulary {
 
 	private final List<Entry> charlson;
 
+	private final List<Entry> functional;
+
 	private final Map<String, CodeMatch> cache = new ConcurrentHashMap<>();
 
-	Vocabulary(List<Entry> chronic, List<Entry> charlson) {
+	Vocabulary(List<Entry> chronic, List<Entry> charlson, List<Entry> functional) {
 		this.chronic = List.copyOf(chronic);
 		this.charlson = List.copyOf(charlson);
+		this.functional = List.copyOf(functional);
 	}
 
 	/** Looks up a code as sent by a caller (any of the usual spellings). */
@@ -42,7 +46,7 @@ public final class Vocabulary {
 	}
 
 	public int size() {
-		return chronic.size() + charlson.size();
+		return chronic.size() + charlson.size() + functional.size();
 	}
 
 	private CodeMatch match(CodeSystem system, String code) {
@@ -55,9 +59,13 @@ public final class Vocabulary {
 			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
 			.map(Entry::category)
 			.collect(Collectors.toUnmodifiableSet());
+		Set<FunctionalFinding> functionalFindings = functional.stream()
+			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
+			.map(entry -> FunctionalFinding.fromId(entry.category()).orElseThrow())
+			.collect(Collectors.toUnmodifiableSet());
 		if (system == CodeSystem.CATEGORY && chronicCategory == null && chronicCategories().contains(code)) {
 			chronicCategory = code;
 		}
-		return new CodeMatch(chronicCategory, charlsonCategories);
+		return new CodeMatch(chronicCategory, charlsonCategories, functionalFindings);
 	}
 }

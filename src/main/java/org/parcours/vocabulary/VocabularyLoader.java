@@ -15,13 +15,18 @@ import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSetException;
 
 /**
- * Reads the vocabulary CSV files of a rule set ({@code vocabulary/chronic-*.csv} and
- * {@code vocabulary/charlson-*.csv}, columns {@code system,code,category,label}). Every problem is
- * collected with its file and line, so a clinician sees all mistakes of an edit at once.
+ * Reads the vocabulary CSV files of a rule set ({@code vocabulary/chronic-*.csv},
+ * {@code vocabulary/charlson-*.csv} and {@code vocabulary/functional-*.csv}, columns
+ * {@code system,code,category,label}). Every problem is collected with its file and line, so a
+ * clinician sees all mistakes of an edit at once.
  */
 public final class VocabularyLoader {
 
 	private static final List<String> HEADER = List.of("system", "code", "category", "label");
+
+	/** A functional finding feeds one input of the patient model, so only the findings the model has are accepted. */
+	private static final String FINDINGS = String.join(", ",
+			Arrays.stream(FunctionalFinding.values()).map(FunctionalFinding::id).toList());
 
 	private VocabularyLoader() {
 	}
@@ -29,6 +34,7 @@ public final class VocabularyLoader {
 	public static Vocabulary load(List<RuleFile> files) {
 		List<Vocabulary.Entry> chronic = new ArrayList<>();
 		List<Vocabulary.Entry> charlson = new ArrayList<>();
+		List<Vocabulary.Entry> functional = new ArrayList<>();
 		List<RuleProblem> problems = new ArrayList<>();
 		for (RuleFile file : files) {
 			String name = file.path().substring(file.path().lastIndexOf('/') + 1);
@@ -38,9 +44,12 @@ public final class VocabularyLoader {
 			else if (name.startsWith("charlson-")) {
 				read(file, charlson, problems);
 			}
+			else if (name.startsWith("functional-")) {
+				read(file, functional, problems);
+			}
 			else {
 				problems.add(new RuleProblem(file.path(), 0,
-						"vocabulary files are named chronic-*.csv or charlson-*.csv, so the mapping they feed is clear"));
+						"vocabulary files are named chronic-*.csv, charlson-*.csv or functional-*.csv, so the mapping they feed is clear"));
 			}
 		}
 		if (chronic.stream().noneMatch(entry -> entry.system() != CodeSystem.CATEGORY)) {
@@ -49,7 +58,7 @@ public final class VocabularyLoader {
 		if (!problems.isEmpty()) {
 			throw new RuleSetException("Vocabulary", problems);
 		}
-		return new Vocabulary(chronic, charlson);
+		return new Vocabulary(chronic, charlson, functional);
 	}
 
 	private static void read(RuleFile file, List<Vocabulary.Entry> into, List<RuleProblem> problems) {
@@ -82,6 +91,10 @@ public final class VocabularyLoader {
 			return Optional.empty();
 		}
 		try {
+			if (path.substring(path.lastIndexOf('/') + 1).startsWith("functional-") && FunctionalFinding.fromId(row[2].strip()).isEmpty()) {
+				problems.add(new RuleProblem(path, line, "unknown functional finding '" + row[2].strip() + "' (" + FINDINGS + ")"));
+				return Optional.empty();
+			}
 			return Optional.of(new Vocabulary.Entry(system.get(), CodePattern.parse(system.get(), row[1].strip()), row[2].strip()));
 		}
 		catch (IllegalArgumentException ex) {

@@ -1,0 +1,44 @@
+package org.parcours.fhir;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import org.parcours.assessment.Assessment;
+import org.parcours.assessment.AssessmentService;
+import org.parcours.rules.RuleSet;
+
+/**
+ * Assesses a patient sent as FHIR resources: map them with the active snapshot's vocabularies, then
+ * validate and evaluate on that same snapshot through {@link AssessmentService}, so that FHIR and JSON
+ * callers get the same answer for the same facts.
+ */
+@Service
+public class FhirAssessments {
+
+	/** An assessment and how its inputs were read from FHIR. */
+	public record Result(Assessment assessment, MappedPatient mapped) {
+	}
+
+	private final AssessmentService assessments;
+
+	private final Clock clock;
+
+	FhirAssessments(AssessmentService assessments, Clock clock) {
+		this.assessments = assessments;
+		this.clock = clock;
+	}
+
+	public Result assess(FhirRecord record, String indexEncounterId, LocalDate assessmentDate) {
+		RuleSet ruleSet = assessments.activeRuleSet();
+		MappedPatient mapped = FhirPatientMapper.map(record, indexEncounterId, assessmentDate, ruleSet.vocabulary(), LocalDate.now(clock));
+		Assessment assessment = assessments.assess(mapped.patient(), ruleSet);
+		List<Assessment.Warning> warnings = new ArrayList<>(mapped.warnings());
+		warnings.addAll(assessment.warnings());
+		return new Result(new Assessment(assessment.patientId(), assessment.rulesVersion(), assessment.riskLevel(), assessment.scores(),
+				assessment.derived(), assessment.programmes(), List.copyOf(warnings)), mapped);
+	}
+}

@@ -1,0 +1,298 @@
+package org.parcours.fhir;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+import org.parcours.assessment.Assessment.Warning;
+import org.parcours.patient.Enums.ConditionSystem;
+import org.parcours.patient.Enums.Sex;
+import org.parcours.patient.InputError;
+import org.parcours.patient.InvalidPatientException;
+import org.parcours.patient.Patient;
+import org.parcours.vocabulary.CodeSystem;
+import org.parcours.vocabulary.FunctionalFinding;
+import org.parcours.vocabulary.Vocabulary;
+
+/**
+ * Maps one patient's FHIR resources onto the same {@link Patient} the JSON API takes, so that both
+ * inputs are validated and assessed alike. Only what the resources say is set; everything else stays
+ * {@code null} and is reported as missing by the rules. Sex is carried as the JSON API carries it
+ * (no rule reads it); ethnicity and race extensions are never read.
+ */
+public final class FhirPatientMapper {
+
+	/** Code systems read from Condition codings, onto the systems of the patient model. */
+	private static final Map<String, ConditionSystem> SYSTEMS = Map.of("http://hl7.org/fhir/sid/icd-10", ConditionSystem.ICD_10,
+			"http://hl7.org/fhir/sid/icd-10-cm", ConditionSystem.ICD_10, "http://hl7.org/fhir/sid/icd-9-cm", ConditionSystem.ICD_9,
+			Fhir.SNOMED, ConditionSystem.SNOMED);
+
+	private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
+
+	private static final Set<String> NOT_TRUE = Set.of("entered-in-error", "refuted");
+
+	/** The code shape the patient model accepts; a coding outside it cannot be one of our vocabularies' codes. */
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9.]{1,20}");
+
+	private FhirPatientMapper() {
+	}
+
+	/**
+	 * @param indexEncounterId the stay being assessed, or {@code null} to take the likely one
+	 * @param assessmentDate the date windows are counted back from, or {@code null} for the index
+	 *        stay's end (or {@code today} when it has none)
+	 * @throws InvalidPatientException when the record cannot describe one patient
+	 */
+	public static MappedPatient map(FhirRecord record, String indexEncounterId, LocalDate assessmentDate, Vocabulary vocabulary,
+			LocalDate today) {
+		List<Warning> warnings = new ArrayList<>();
+		List<String> basis = new ArrayList<>();
+		org.hl7.fhir.r4.model.Patient resource = record.patient();
+		checkSubjects(record);
+		if (!resource.hasBirthDate()) {
+			throw new InvalidPatientException(List.of(new InputError("Patient.birthDate", "is required: the age is derived from it")));
+		}
+		Encounter index = index(record, indexEncounterId, warnings);
+		LocalDate on = assessmentDate != null ? assessmentDate
+				: index != null && Encounters.end(index) != null && index.getStatus() != Encounter.EncounterStatus.INPROGRESS
+						? Encounters.end(index) : today;
+		if (index != null) {
+			basis.add("Encounter/" + Fhir.key(index));
+		}
+		List<Condition> active = record.conditions() == null ? null
+				: record.conditions().stream().filter(condition -> active(condition, on)).toList();
+		if (active != null) {
+			active.stream().map(Fhir::key).filter(key -> key != null).forEach(key -> basis.add("Condition/" + key));
+		}
+		Patient patient = new Patient(Fhir.key(resource), null, Fhir.date(resource.getBirthDateElement()), on, sex(resource), null,
+				conditions(active, warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on),
+				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), warnings),
+				functional(active, vocabulary), null);
+		if (deceasedBy(resource, on)) {
+			warnings.add(new Warning("fhir-deceased", "the Patient resource records a death on or before the assessment date"));
+		}
+		if (!record.unusedResourceTypes().isEmpty()) {
+			warnings.add(new Warning("fhir-unused-resources",
+					"resources of types " + String.join(", ", record.unusedResourceTypes().keySet()) + " are not read by the assessment"));
+		}
+		return new MappedPatient(patient, index, on, List.copyOf(warnings), List.copyOf(basis));
+	}
+
+	private static boolean deceasedBy(org.hl7.fhir.r4.model.Patient resource, LocalDate on) {
+		if (resource.hasDeceasedBooleanType()) {
+			return resource.getDeceasedBooleanType().booleanValue();
+		}
+		return resource.hasDeceasedDateTimeType() && !Fhir.date(resource.getDeceasedDateTimeType()).isAfter(on);
+	}
+
+	private static Encounter index(FhirRecord record, String id, List<Warning> warnings) {
+		if (record.encounters() == null) {
+			return null;
+		}
+		if (id != null) {
+			var named = Encounters.byId(record.encounters(), id);
+			if (named.isEmpty()) {
+				warnings.add(new Warning("fhir-index-encounter", "the index encounter is not among the encounters sent: stay inputs are unknown"));
+			}
+			return named.orElse(null);
+		}
+		return Encounters.likelyIndex(record.encounters()).orElse(null);
+	}
+
+	/** A resource about another patient must not change this patient's assessment. */
+	private static void checkSubjects(FhirRecord record) {
+		String patient = Fhir.key(record.patient());
+		List<InputError> errors = new ArrayList<>();
+		check(record.conditions(), "Condition", patient, errors);
+		check(record.encounters(), "Encounter", patient, errors);
+		check(record.medications(), "MedicationRequest/MedicationStatement", patient, errors);
+		check(record.observations(), "Observation", patient, errors);
+		check(record.procedures(), "Procedure", patient, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidPatientException(errors);
+		}
+	}
+
+	private static void check(List<? extends DomainResource> resources, String type, String patient, List<InputError> errors) {
+		if (resources == null || patient == null) {
+			return;
+		}
+		long others = resources.stream().map(FhirPatientMapper::subject)
+			.filter(subject -> subject != null && subject.getReference() != null && !patient.equals(Fhir.key(subject))
+					&& !"Group".equals(Fhir.type(subject)))
+			.count();
+		if (others > 0) {
+			errors.add(new InputError(type + ".subject", others + " resource(s) refer to another patient than the Patient sent"));
+		}
+	}
+
+	private static Reference subject(Resource resource) {
+		if (resource instanceof Condition condition) {
+			return condition.getSubject();
+		}
+		if (resource instanceof Encounter encounter) {
+			return encounter.getSubject();
+		}
+		if (resource instanceof MedicationRequest request) {
+			return request.getSubject();
+		}
+		if (resource instanceof MedicationStatement statement) {
+			return statement.getSubject();
+		}
+		if (resource instanceof Observation observation) {
+			return observation.getSubject();
+		}
+		if (resource instanceof Procedure procedure) {
+			return procedure.getSubject();
+		}
+		return null;
+	}
+
+	/** Active, recurrence or relapse; neither refuted nor entered in error; not first noted after the assessment date. */
+	private static boolean active(Condition condition, LocalDate on) {
+		if (!Fhir.hasCode(condition.getClinicalStatus(), ACTIVE.toArray(String[]::new))
+				|| Fhir.hasCode(condition.getVerificationStatus(), NOT_TRUE.toArray(String[]::new))) {
+			return false;
+		}
+		LocalDate onset = condition.hasOnsetDateTimeType() ? Fhir.date(condition.getOnsetDateTimeType())
+				: condition.hasRecordedDate() ? Fhir.date(condition.getRecordedDateElement()) : null;
+		return onset == null || !onset.isAfter(on);
+	}
+
+	private static List<Patient.Condition> conditions(List<Condition> active, List<Warning> warnings) {
+		if (active == null) {
+			return null;
+		}
+		Set<Patient.Condition> conditions = new LinkedHashSet<>();
+		int unread = 0;
+		for (Condition condition : active) {
+			boolean coded = false;
+			for (Coding coding : condition.getCode().getCoding()) {
+				ConditionSystem system = SYSTEMS.get(coding.getSystem());
+				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
+					conditions.add(new Patient.Condition(system, coding.getCode().strip(), null));
+					coded = true;
+				}
+			}
+			if (!coded) {
+				unread++;
+			}
+		}
+		if (unread > 0) {
+			warnings.add(new Warning("fhir-uncoded-condition", unread
+					+ " active Condition(s) have no ICD-10, ICD-9-CM or SNOMED CT coding and were not read"));
+		}
+		return List.copyOf(conditions);
+	}
+
+	/**
+	 * Distinct active medications, by their first coding (else their text or reference), not
+	 * prescribed or stated after the assessment date; unknown when no medication resource was sent.
+	 */
+	private static Integer medicationCount(List<DomainResource> medications, LocalDate on) {
+		if (medications == null) {
+			return null;
+		}
+		return (int) medications.stream().filter(medication -> activeMedication(medication, on)).map(FhirPatientMapper::medicationKey)
+			.distinct().count();
+	}
+
+	private static boolean activeMedication(DomainResource resource, LocalDate on) {
+		if (resource instanceof MedicationRequest request) {
+			LocalDate authored = request.hasAuthoredOn() ? Fhir.date(request.getAuthoredOnElement()) : null;
+			return request.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE && (authored == null || !authored.isAfter(on));
+		}
+		if (resource instanceof MedicationStatement statement) {
+			LocalDate asserted = statement.hasDateAsserted() ? Fhir.date(statement.getDateAssertedElement()) : null;
+			return statement.getStatus() == MedicationStatement.MedicationStatementStatus.ACTIVE && (asserted == null || !asserted.isAfter(on));
+		}
+		return false;
+	}
+
+	private static String medicationKey(DomainResource resource) {
+		var medication = resource instanceof MedicationRequest request ? request.getMedication() : ((MedicationStatement) resource).getMedication();
+		if (medication instanceof CodeableConcept concept) {
+			return concept.getCoding().stream().filter(coding -> coding.getCode() != null)
+				.map(coding -> coding.getSystem() + '|' + coding.getCode()).findFirst()
+				.orElse("text|" + (concept.getText() == null ? Fhir.key(resource) : concept.getText().strip().toLowerCase(Locale.ROOT)));
+		}
+		if (medication instanceof Reference reference && reference.getReference() != null) {
+			return "ref|" + Fhir.key(reference);
+		}
+		return "resource|" + Fhir.key(resource);
+	}
+
+	/** Admissions in the 12 months and emergency visits in the 6 months up to the assessment date, the index stay excluded. */
+	private static Patient.History history(List<Encounter> encounters, Encounter index, LocalDate on) {
+		if (encounters == null) {
+			return null;
+		}
+		return new Patient.History(Encounters.count(encounters, Encounters::inpatient, on.minusMonths(12), on, index),
+				Encounters.count(encounters, Encounters::emergency, on.minusMonths(6), on, index), null, null);
+	}
+
+	/** Findings the vocabularies map to functional inputs; only a stated finding sets an input, absence says nothing. */
+	private static Patient.Functional functional(List<Condition> active, Vocabulary vocabulary) {
+		if (active == null) {
+			return null;
+		}
+		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
+		for (Condition condition : active) {
+			for (Coding coding : condition.getCode().getCoding()) {
+				ConditionSystem system = SYSTEMS.get(coding.getSystem());
+				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
+					findings.addAll(vocabulary.lookup(codeSystem(system), coding.getCode()).functionalFindings());
+				}
+			}
+		}
+		if (findings.isEmpty()) {
+			return null;
+		}
+		return new Patient.Functional(yes(findings, FunctionalFinding.LIVES_ALONE),
+				findings.contains(FunctionalFinding.NO_CAREGIVER) ? Boolean.FALSE : null, null,
+				yes(findings, FunctionalFinding.COGNITIVE_IMPAIRMENT), null, yes(findings, FunctionalFinding.UNDERNUTRITION),
+				yes(findings, FunctionalFinding.DEPRESSION), yes(findings, FunctionalFinding.ADVERSE_DRUG_EVENT));
+	}
+
+	private static Boolean yes(Set<FunctionalFinding> findings, FunctionalFinding finding) {
+		return findings.contains(finding) ? Boolean.TRUE : null;
+	}
+
+	private static CodeSystem codeSystem(ConditionSystem system) {
+		return switch (system) {
+			case ICD_10 -> CodeSystem.ICD_10;
+			case ICD_9 -> CodeSystem.ICD_9;
+			case SNOMED -> CodeSystem.SNOMED;
+		};
+	}
+
+	private static Sex sex(org.hl7.fhir.r4.model.Patient resource) {
+		if (!resource.hasGender()) {
+			return null;
+		}
+		return switch (resource.getGender()) {
+			case FEMALE -> Sex.FEMALE;
+			case MALE -> Sex.MALE;
+			case OTHER -> Sex.OTHER;
+			default -> Sex.UNKNOWN;
+		};
+	}
+}
