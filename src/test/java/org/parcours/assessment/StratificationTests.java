@@ -84,6 +84,14 @@ class StratificationTests {
 	}
 
 	@Test
+	void l3cFiresOnceNamingEveryFactor() {
+		assertThat(level(2, "\"functional\": {\"livesAlone\": true, \"hasCaregiver\": false, \"adlDependencies\": 2}, "
+				+ "\"history\": {\"admissionsLast12Months\": 1}").reasons())
+			.filteredOn(r -> r.rule().equals("L3-C")).singleElement().extracting(Assessment.Reason::text).asString()
+			.contains("adl-dependent and lives-alone-without-caregiver");
+	}
+
+	@Test
 	void l2aMultimorbidity() {
 		assertLevel(level(2, ""), 2, "L2-A");
 		assertLevel(level(1, ""), 1, "L1");
