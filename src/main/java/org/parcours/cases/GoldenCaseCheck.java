@@ -1,0 +1,101 @@
+package org.parcours.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import org.parcours.assessment.Assessment;
+import org.parcours.assessment.Evaluation;
+import org.parcours.patient.InputError;
+import org.parcours.patient.Patient;
+import org.parcours.patient.PatientValidator;
+import org.parcours.rules.ActivationCheck;
+import org.parcours.rules.RuleFile;
+import org.parcours.rules.RuleProblem;
+import org.parcours.rules.RuleSet;
+
+/**
+ * The golden cases under {@code rules/cases/} gate every candidate rule set: each case's patient is
+ * read as an HTTP request body, validated like one, evaluated on the candidate (never on the active
+ * rule set) and its answer compared with what the case expects. A failing case or an unreadable case
+ * file is a {@link RuleProblem}, so the candidate does not become active.
+ */
+@Component
+public class GoldenCaseCheck implements ActivationCheck {
+
+	private final PatientValidator validator;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	public GoldenCaseCheck(PatientValidator validator, JsonMapper json, Clock clock) {
+		this.validator = validator;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** One problem per failing case (file, line of its id, case id, expected vs actual) or unreadable case file. */
+	@Override
+	public List<RuleProblem> check(RuleSet candidate, List<RuleFile> files) {
+		return run(candidate, files).stream().filter(result -> !result.passed())
+			.map(result -> new RuleProblem(result.file(), result.line(),
+					(result.caseId() == null ? "" : "case '" + result.caseId() + "': ") + String.join("; ", result.failures())))
+			.toList();
+	}
+
+	/** Every case of every case file, passed or not, in file order. */
+	List<CaseResult> run(RuleSet candidate, List<RuleFile> files) {
+		LocalDate today = LocalDate.now(clock);
+		List<CaseResult> results = new ArrayList<>();
+		Map<String, String> seen = new HashMap<>();
+		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
+			List<GoldenCase> cases;
+			try {
+				cases = CaseFileReader.read(file, json);
+			}
+			catch (MalformedCaseFileException ex) {
+				results.add(new CaseResult(file.path(), ex.line(), null, null, List.of(ex.getMessage())));
+				continue;
+			}
+			for (GoldenCase goldenCase : cases) {
+				String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
+				List<String> failures = first == null ? run(goldenCase, candidate, today)
+						: List.of("the id is already used by a case in " + first + "; case ids must be unique");
+				results.add(new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(), failures));
+			}
+		}
+		return results;
+	}
+
+	private List<String> run(GoldenCase goldenCase, RuleSet candidate, LocalDate today) {
+		Patient patient;
+		try {
+			patient = json.treeToValue(goldenCase.patient(), Patient.class);
+		}
+		catch (JacksonException ex) {
+			return List.of("patient is not a valid request body: " + CaseFileReader.firstLine(ex.getOriginalMessage()));
+		}
+		List<InputError> errors = validator.check(patient, today);
+		if (!errors.isEmpty()) {
+			return List.of("patient is not a valid request: "
+					+ String.join(", ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
+		}
+		Assessment assessment;
+		try {
+			assessment = Evaluation.of(patient, candidate, today, null);
+		}
+		catch (RuntimeException ex) {
+			return List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage()));
+		}
+		return Expectations.compare(goldenCase.expect(), assessment, json);
+	}
+}

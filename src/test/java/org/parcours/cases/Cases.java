@@ -1,0 +1,31 @@
+package org.parcours.cases;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import jakarta.validation.Validation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.parcours.assessment.Assess;
+import org.parcours.patient.PatientValidator;
+
+/**
+ * The golden-case check as the application builds it, without Spring: the same validator, and a JSON
+ * mapper as strict as the HTTP API's (unknown fields and fractional counts are errors).
+ */
+final class Cases {
+
+	static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+		.build();
+
+	private Cases() {
+	}
+
+	static GoldenCaseCheck check() {
+		return new GoldenCaseCheck(new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()), JSON,
+				Clock.fixed(Assess.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+	}
+}

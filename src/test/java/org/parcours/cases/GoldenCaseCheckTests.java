@@ -1,0 +1,108 @@
+package org.parcours.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.parcours.rules.DefaultRules;
+import org.parcours.rules.RuleFile;
+import org.parcours.rules.RuleProblem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The golden-case runner itself: what it reports when a case fails or a case file is wrong. */
+class GoldenCaseCheckTests {
+
+	private final GoldenCaseCheck check = Cases.check();
+
+	private static RuleFile caseFile(String path, String text) {
+		return new RuleFile(path, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private List<RuleProblem> problems(String text) {
+		return check.check(DefaultRules.get(), List.of(caseFile("cases/under-test.json", text)));
+	}
+
+	@Test
+	void failingCaseIsReportedWithFileLineIdAndExpectedVersusActual() {
+		List<RuleProblem> problems = problems("""
+				{"cases": [
+				  {"id": "passes", "description": "d", "patient": {"age": 45}, "expect": {"level": 1}},
+				  {"id": "wrong-level",
+				   "description": "d", "patient": {"age": 45, "conditions": [], "medicationCount": 5},
+				   "expect": {"level": 3, "levelRules": ["L3-A"], "derived": {"polypharmacy": false}}}
+				]}
+				""");
+		assertThat(problems).singleElement().satisfies(problem -> {
+			assertThat(problem.file()).isEqualTo("cases/under-test.json");
+			assertThat(problem.line()).isEqualTo(3);
+			assertThat(problem.message()).isEqualTo("case 'wrong-level': level: expected 3, got 2; "
+					+ "level rules: expected to include [L3-A], got [L2-B]; derived polypharmacy: expected false, got true");
+		});
+	}
+
+	@Test
+	void missingScoreAndWarningsAreComparedAsSets() {
+		List<RuleProblem> problems = problems("""
+				{"cases": [{"id": "scores", "description": "d", "patient": {"age": 45, "conditions": [{"system": "icd-10", "code": "Q99.9"}]},
+				  "expect": {"scores": {"charlson": {"value": 0}, "hospital": {"value": null, "missing": ["stay.lengthOfStayDays"]}},
+				             "warnings": []}}]}
+				""");
+		assertThat(problems).singleElement().extracting(RuleProblem::message).asString()
+			.contains("score hospital missing: expected [stay.lengthOfStayDays], got [history.admissionsLast12Months, ")
+			.contains("warnings: expected [], got [unknown-code]")
+			.doesNotContain("charlson");
+	}
+
+	@Test
+	void unreadableJsonIsAProblemOfTheFile() {
+		assertThat(problems("{\"cases\": [\n  {\"id\": \"x\",, }\n]}")).singleElement().satisfies(problem -> {
+			assertThat(problem.file()).isEqualTo("cases/under-test.json");
+			assertThat(problem.line()).isEqualTo(2);
+			assertThat(problem.message()).startsWith("not valid JSON: ");
+		});
+	}
+
+	@Test
+	void caseWithoutExpectationOrDescriptionIsMalformed() {
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", \"patient\": {\"age\": 1}, \"expect\": {}}]}"))
+			.extracting(RuleProblem::toString).containsExactly("cases/under-test.json:1: case 'x' needs a non-empty \"expect\" object");
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"patient\": {\"age\": 1}, \"expect\": {\"level\": 1}}]}"))
+			.extracting(RuleProblem::message).containsExactly("case 'x' needs a \"description\" (text) saying what it protects");
+		assertThat(problems("{\"cases\": []}")).extracting(RuleProblem::message)
+			.containsExactly("\"cases\" must be a non-empty list of cases");
+	}
+
+	@Test
+	void misspeltKeysAreErrorsNotSilentlyIgnored() {
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", \"patient\": {\"age\": 1}, \"expected\": {\"level\": 1}}]}"))
+			.extracting(RuleProblem::message).singleElement().asString().startsWith("case 'x': unknown key \"expected\"");
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", \"patient\": {\"age\": 1}, \"expect\": {\"levle\": 1}}]}"))
+			.extracting(RuleProblem::message).singleElement().asString()
+			.startsWith("case 'x': expect: unknown key(s) [levle]");
+	}
+
+	@Test
+	void invalidPatientIsReportedByFieldLikeTheApiDoes() {
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", \"patient\": {\"age\": -1}, \"expect\": {\"level\": 1}}]}"))
+			.extracting(RuleProblem::message).containsExactly("case 'x': patient is not a valid request: age must be greater than or equal to 0");
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", \"patient\": {\"age\": 1, \"gender\": \"f\"}, \"expect\": {\"level\": 1}}]}"))
+			.extracting(RuleProblem::message).singleElement().asString().startsWith("case 'x': patient is not a valid request body: ")
+			.contains("gender");
+	}
+
+	@Test
+	void caseIdsAreUniqueAcrossFiles() {
+		String text = "{\"cases\": [{\"id\": \"same\", \"description\": \"d\", \"patient\": {\"age\": 45}, \"expect\": {\"level\": 1}}]}";
+		assertThat(check.check(DefaultRules.get(), List.of(caseFile("cases/a.json", text), caseFile("cases/b.json", text))))
+			.extracting(RuleProblem::toString)
+			.containsExactly("cases/b.json:1: case 'same': the id is already used by a case in cases/a.json; case ids must be unique");
+	}
+
+	@Test
+	void onlyCaseFilesAreRead() {
+		assertThat(check.check(DefaultRules.get(), List.of(caseFile("programmes/notes.json", "not json"), caseFile("cases/readme.md", "x"))))
+			.isEmpty();
+	}
+}
