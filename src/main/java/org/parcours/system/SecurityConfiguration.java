@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +29,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what. Health and the API description are open; everything else needs an HTTP Basic
  * user with the right role, and any path not listed here is refused, so a new endpoint is closed
  * until it is given a role. Users come from {@code parcours.security.users} (see
- * {@link SecurityProperties}); with none configured every protected endpoint answers 401.
+ * {@link SecurityProperties}); with none configured every protected endpoint answers 401. Only in a
+ * web application: the command-line scorer has no endpoint to protect.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 @OpenAPIDefinition(security = @SecurityRequirement(name = "basic"))

@@ -34,6 +34,21 @@ public final class RulesDirectory {
 		}
 	}
 
+	/** Puts the directory back to the default rules: every edit undone, every added file removed. */
+	public void resetToDefault() {
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				if (!path.equals(root)) {
+					Files.delete(path);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		copyOfDefault(root);
+	}
+
 	public Path root() {
 		return root;
 	}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Reload time and heap after many reloads of the default rules (no web server, no load).
+# Usage: bench/reload.sh [reloads]   (default 200)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q test-compile
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.parcours.bench.ReloadBenchmark "${1:-200}"
