@@ -75,7 +75,7 @@ final class OutcomeAssembler {
 			List<Assessment.Warning> warnings) {
 		return programmes.stream().sorted(Comparator.comparing(Programme::id)).map(programme -> {
 			List<ProgrammeFinding> own = findings.stream().filter(f -> f.programme().equals(programme.id()))
-				.sorted(Comparator.comparing(ProgrammeFinding::rule)).toList();
+				.sorted(Comparator.comparing(ProgrammeFinding::rule).thenComparing(ProgrammeFinding::text)).toList();
 			List<ProgrammeFinding> excluded = kind(own, ProgrammeFinding.Kind.EXCLUDED);
 			List<ProgrammeFinding> missing = kind(own, ProgrammeFinding.Kind.MISSING);
 			List<ProgrammeFinding> eligible = kind(own, ProgrammeFinding.Kind.ELIGIBLE);

@@ -84,6 +84,10 @@ public class GoldenCaseCheck implements ActivationCheck {
 		catch (JacksonException ex) {
 			return List.of("patient is not a valid request body: " + CaseFileReader.firstLine(ex.getOriginalMessage()));
 		}
+		if (patient.birthDate() != null && patient.assessmentDate() == null) {
+			// The age would then change with the day the cases run, and a case that passed could fail a later reload.
+			return List.of("patient has a birthDate but no assessmentDate: add one (or give age) so that the case answers the same every day");
+		}
 		List<InputError> errors = validator.check(patient, today);
 		if (!errors.isEmpty()) {
 			return List.of("patient is not a valid request: "

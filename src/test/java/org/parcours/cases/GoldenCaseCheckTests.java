@@ -1,13 +1,19 @@
 package org.parcours.cases;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.parcours.rules.DefaultRules;
 import org.parcours.rules.RuleFile;
 import org.parcours.rules.RuleProblem;
+import org.parcours.rules.RuleSetLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +99,16 @@ class GoldenCaseCheckTests {
 	}
 
 	@Test
+	void aBirthDateNeedsAnAssessmentDateSoThatCasesDoNotAge() {
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", \"patient\": {\"birthDate\": \"1950-01-01\"}, \"expect\": {\"level\": 1}}]}"))
+			.extracting(RuleProblem::message).containsExactly("case 'x': patient has a birthDate but no assessmentDate: "
+					+ "add one (or give age) so that the case answers the same every day");
+		assertThat(problems("{\"cases\": [{\"id\": \"x\", \"description\": \"d\", "
+				+ "\"patient\": {\"birthDate\": \"1951-06-30\", \"assessmentDate\": \"2026-06-29\", \"residence\": {\"setting\": \"home\"}}, "
+				+ "\"expect\": {\"programmes\": {\"paerpa\": {\"status\": \"not-eligible\", \"rules\": [\"PAERPA-1\"]}}}}]}")).isEmpty();
+	}
+
+	@Test
 	void caseIdsAreUniqueAcrossFiles() {
 		String text = "{\"cases\": [{\"id\": \"same\", \"description\": \"d\", \"patient\": {\"age\": 45}, \"expect\": {\"level\": 1}}]}";
 		assertThat(check.check(DefaultRules.get(), List.of(caseFile("cases/a.json", text), caseFile("cases/b.json", text))))
@@ -104,5 +120,31 @@ class GoldenCaseCheckTests {
 	void onlyCaseFilesAreRead() {
 		assertThat(check.check(DefaultRules.get(), List.of(caseFile("programmes/notes.json", "not json"), caseFile("cases/readme.md", "x"))))
 			.isEmpty();
+	}
+
+	@Test
+	void programmeMismatchShowsTheActualReasons() {
+		assertThat(problems("""
+				{"cases": [{"id": "x", "description": "d", "patient": {"age": 40, "residence": {"setting": "home"}},
+				  "expect": {"programmes": {"prado-maternity": "eligible", "paerpa": {"status": "not-eligible", "rules": ["PAERPA-2"]},
+				                            "no-such-programme": "eligible"}}}]}
+				""")).extracting(RuleProblem::message).containsExactly("case 'x': "
+				+ "programme prado-maternity: expected eligible, got not-eligible (PRADO-MAT-1: no pregnancy data: the maternity programme does not apply); "
+				+ "programme paerpa rules: expected to include [PAERPA-2], got [PAERPA-1]; "
+				+ "programme no-such-programme: expected in the answer, but the rule set has no such programme (it has [paerpa, prado-copd, "
+				+ "prado-elderly, prado-heart-failure, prado-maternity, prado-stroke, prado-surgery, rac-reseau])");
+	}
+
+	@Test
+	void aCandidateThatBreaksACaseIsReportedWithTheCase(@TempDir Path rules) throws IOException {
+		Path table = Cases.copyOfDefaultRules(rules).resolve("programmes/prado-maternity.drl.csv");
+		Files.writeString(table, Files.readString(table).replace("prado-maternity.min-gestational-weeks,37", "prado-maternity.min-gestational-weeks,38"));
+		List<RuleProblem> problems = check.check(new RuleSetLoader(Clock.systemUTC()).load(rules), RuleSetLoader.read(rules));
+		assertThat(problems).singleElement().satisfies(problem -> {
+			assertThat(problem.file()).isEqualTo("cases/prado-maternity.json");
+			assertThat(problem.line()).isPositive();
+			assertThat(problem.message()).isEqualTo("case 'maternity-week-37': programme prado-maternity: expected eligible, got not-eligible "
+					+ "(PRADO-MAT-4: born at gestational week 37 (38 to 42))");
+		});
 	}
 }

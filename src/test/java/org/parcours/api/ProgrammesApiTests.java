@@ -1,0 +1,73 @@
+package org.parcours.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Programme outcomes in the HTTP answer: every programme, one status, and what explains it. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ProgrammesApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	ResultActions assess(String example) throws Exception {
+		return mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON)
+			.content(Files.readString(Path.of("datasets/examples", example)))).andExpect(status().isOk());
+	}
+
+	@Test
+	void everyProgrammeAppearsOnceWithAStatus() throws Exception {
+		assess("minimal-age-only.json")
+			.andExpect(jsonPath("$.programmes[*].id").value(contains("paerpa", "prado-copd", "prado-elderly", "prado-heart-failure",
+					"prado-maternity", "prado-stroke", "prado-surgery", "rac-reseau")))
+			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-maternity')].status").value(contains("not-eligible")))
+			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-maternity')].reasons[*].rule").value(contains("PRADO-MAT-1")))
+			.andExpect(jsonPath("$.warnings").value(empty()));
+	}
+
+	@Test
+	void eligibleCarriesNextStepsAndTheConfirmAndConsentReminder() throws Exception {
+		assess("heart-failure-81.json")
+			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-heart-failure')].status").value(contains("eligible")))
+			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-heart-failure')].reasons[*].rule").value(contains("PRADO-HF-1")))
+			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-heart-failure')].nextSteps[*]").value(hasItem("GP visit within 7 days of discharge")))
+			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-heart-failure')].nextSteps[0]").value(contains(startsWith(
+					"The hospital medical team confirms eligibility; the patient decides (consent, free choice of the home professional)"))));
+	}
+
+	@Test
+	void insufficientDataNamesTheFieldsThatWouldDecide() throws Exception {
+		assess("older-person-partial-80.json")
+			.andExpect(jsonPath("$.programmes[?(@.id == 'paerpa')].status").value(contains("insufficient-data")))
+			.andExpect(jsonPath("$.programmes[?(@.id == 'paerpa')].missing[*]").value(containsInAnyOrder("functional.adverseDrugEvent",
+					"functional.depression", "functional.hasCaregiver", "functional.undernutrition", "medicationCount")))
+			.andExpect(jsonPath("$.programmes[?(@.id == 'paerpa')].nextSteps[*]").value(hasSize(0)));
+	}
+
+	@Test
+	void nursingHomeResidenceExcludesEverywhere() throws Exception {
+		assess("nursing-home-resident-86.json")
+			.andExpect(jsonPath("$.programmes[?(@.status != 'not-eligible')]").value(hasSize(0)))
+			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-heart-failure')].reasons[*].rule").value(contains("EXCL-NURSING-HOME")));
+	}
+}

@@ -1,0 +1,51 @@
+package org.parcours.cases;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import org.parcours.ParcoursApplication;
+import org.parcours.rules.RuleProblem;
+import org.parcours.rules.RuleSetException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The application wires the golden cases as an activation check: a rule set that fails a case never starts. */
+class CasesGateStartupTests {
+
+	@Test
+	void aRuleSetThatFailsACaseDoesNotStart(@TempDir Path rules) throws IOException {
+		Path table = Cases.copyOfDefaultRules(rules).resolve("programmes/rac-reseau.drl.csv");
+		Files.writeString(table, Files.readString(table).replace("RAC surgery oesophagus,oesophagus,no", "RAC surgery oesophagus,oesophagus,yes"));
+
+		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE)
+			.run("--parcours.rules.directory=" + rules, "--spring.main.banner-mode=off")
+			.close());
+
+		RuleSetException rejected = findCause(failure);
+		assertThat(rejected.problems()).extracting(RuleProblem::file, RuleProblem::message)
+			.containsExactly(tuple("cases/rac-reseau.json",
+					"case 'rac-oesophagus-off-by-default': programme rac-reseau: expected not-eligible, got eligible "
+							+ "(RAC-1: covered surgery: oesophagus; RAC-2: planned admission: elective; RAC-3: frailty markers: advanced-age, "
+							+ "lives-alone-without-caregiver, multimorbidity, polypharmacy (at least 2 of adl-dependent, advanced-age, "
+							+ "cognitive-impairment, fall, lives-alone-without-caregiver, multimorbidity, polypharmacy, undernutrition); "
+							+ "RAC-4: lives in CH-GE (service area CH-GE))"));
+	}
+
+	private static RuleSetException findCause(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RuleSetException rejected) {
+				return rejected;
+			}
+		}
+		throw new AssertionError("start-up did not fail on the rule set", failure);
+	}
+}
