@@ -43,7 +43,7 @@ class SecurityTests {
 
 	@ParameterizedTest(name = "{0} {1} without credentials")
 	@CsvSource({ "POST, /api/v1/assessments", "POST, /api/v1/rules/reload", "GET, /api/v1/rules", "GET, /actuator/prometheus",
-			"POST, /api/v1/rosters/score", "POST, /cds-services/parcours-discharge", "GET, /actuator/metrics", "GET, /somewhere-else" })
+			"POST, /api/v1/rosters/score", "GET, /cds-services", "POST, /cds-services/parcours-discharge", "GET, /actuator/metrics", "GET, /somewhere-else" })
 	void protectedEndpointsAnswer401ProblemDetails(String method, String path) throws Exception {
 		mvc.perform(call(method, path)).andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -63,7 +63,7 @@ class SecurityTests {
 	@ParameterizedTest(name = "{2} on {0} {1}")
 	@CsvSource({ "POST, /api/v1/assessments, monitor, monitor-secret", "POST, /api/v1/assessments, admin, admin-secret",
 			"POST, /api/v1/rules/reload, assessor, assessor-secret", "GET, /api/v1/rules, monitor, monitor-secret",
-			"GET, /actuator/prometheus, assessor, assessor-secret", "POST, /api/v1/rosters/score, admin, admin-secret",
+			"GET, /actuator/prometheus, assessor, assessor-secret", "POST, /api/v1/rosters/score, admin, admin-secret", "GET, /cds-services, monitor, monitor-secret",
 			"GET, /somewhere-else, admin, admin-secret" })
 	void aUserWithoutTheRoleGets403ProblemDetails(String method, String path, String user, String password) throws Exception {
 		mvc.perform(call(method, path).with(httpBasic(user, password))).andExpect(status().isForbidden())
