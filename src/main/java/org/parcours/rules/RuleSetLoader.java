@@ -69,6 +69,11 @@ public final class RuleSetLoader {
 		}
 	}
 
+	/** The content hash a rule set built from these files would have, without building it. */
+	static String contentHashOf(List<RuleFile> files) {
+		return contentHash(files.stream().map(file -> new RuleSet.FileHash(file.path(), file.sha256())).toList());
+	}
+
 	private static String contentHash(List<RuleSet.FileHash> hashes) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -1,19 +1,26 @@
 package org.parcours.rules;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.parcours.rules.ReloadAttempt.Outcome;
+import org.parcours.rules.ReloadAttempt.Trigger;
+
 /**
- * Loads the rule set at start-up. An invalid rule set stops start-up with the list of problems
- * (see {@link RuleSetFailureAnalyzer}); the service never starts on rules it could not compile.
+ * Loads the rule set at start-up through the same pipeline as every reload. An invalid rule set
+ * stops start-up with the list of problems (see {@link RuleSetFailureAnalyzer}); the service never
+ * starts on rules it could not check, compile and test. Then watches the directory for edits.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RulesProperties.class)
@@ -27,16 +34,36 @@ class RulesConfiguration {
 	}
 
 	@Bean
-	ActiveRuleSet activeRuleSet(RuleSetLoader loader, RulesProperties properties, List<ActivationCheck> checks) {
+	CandidatePipeline candidatePipeline(RuleSetLoader loader, List<ActivationCheck> checks) {
+		return new CandidatePipeline(loader, checks);
+	}
+
+	@Bean
+	ActiveRuleSet activeRuleSet(CandidatePipeline pipeline, RulesProperties properties, Clock clock) {
 		long start = System.nanoTime();
-		List<RuleFile> files = RuleSetLoader.read(properties.directory().toAbsolutePath().normalize());
-		RuleSet ruleSet = loader.build(files);
-		List<RuleProblem> problems = checks.stream().flatMap(check -> check.check(ruleSet, files).stream()).toList();
-		if (!problems.isEmpty()) {
-			throw new RuleSetException("Activation checks", problems);
-		}
-		log.info("Rule set {} active: {} files from {} compiled in {} ms", ruleSet.version(), ruleSet.files().size(),
-				properties.directory().toAbsolutePath().normalize(), Duration.ofNanos(System.nanoTime() - start).toMillis());
-		return new ActiveRuleSet(ruleSet);
+		Path directory = directory(properties);
+		RuleSet ruleSet = pipeline.build(RuleSetLoader.read(directory));
+		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		ActiveRuleSet active = new ActiveRuleSet(ruleSet);
+		active.record(new ReloadAttempt(ruleSet.loadedAt(), Trigger.STARTUP, Outcome.ACTIVATED, millis, ruleSet.version(), null, List.of()));
+		log.info("Rule set {} active: {} files from {} checked and compiled in {} ms", ruleSet.version(), ruleSet.files().size(),
+				directory, millis);
+		return active;
+	}
+
+	@Bean
+	RuleReloader ruleReloader(ActiveRuleSet active, CandidatePipeline pipeline, RulesProperties properties, Clock clock,
+			MeterRegistry registry) {
+		return new RuleReloader(active, pipeline, directory(properties), clock, new ReloadMetrics(registry));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "parcours.rules.watch.enabled", havingValue = "true", matchIfMissing = true)
+	RulesWatcher rulesWatcher(RuleReloader reloader, RulesProperties properties) {
+		return new RulesWatcher(reloader, directory(properties), properties.watch());
+	}
+
+	private static Path directory(RulesProperties properties) {
+		return properties.directory().toAbsolutePath().normalize();
 	}
 }

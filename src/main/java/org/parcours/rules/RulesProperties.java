@@ -1,13 +1,27 @@
 package org.parcours.rules;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the rule set lives ({@code parcours.rules.directory}, default {@code ./rules}).
+ * Where the rule set lives ({@code parcours.rules.directory}, default {@code ./rules}) and how edits
+ * to it are picked up ({@code parcours.rules.watch.*}).
  */
 @ConfigurationProperties("parcours.rules")
-public record RulesProperties(@DefaultValue("rules") Path directory) {
+public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue Watch watch) {
+
+	/**
+	 * {@code enabled}: watch the directory at all (the reload endpoint works either way).
+	 * {@code events}: listen to file events; turn off where the filesystem's events are unreliable.
+	 * {@code debounce}: quiet time after the last file event before reloading, so that an editor's
+	 * save (often several events) or a {@code git pull} gives one reload.
+	 * {@code poll-interval}: how often the directory's content hash is compared with the active one,
+	 * for filesystems that deliver no events (container volumes, network shares); 0 turns it off.
+	 */
+	public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean events, @DefaultValue("300ms") Duration debounce,
+			@DefaultValue("2s") Duration pollInterval) {
+	}
 }

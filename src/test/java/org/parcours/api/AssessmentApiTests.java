@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -27,13 +29,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** POST /api/v1/assessments through the real Spring MVC stack and the real rules directory. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 class AssessmentApiTests {
 
 	@Autowired
 	MockMvc mvc;
 
 	ResultActions assess(String body) throws Exception {
-		return mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON).content(body));
+		return mvc.perform(post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret")).contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
 	@Test
@@ -111,7 +114,7 @@ class AssessmentApiTests {
 
 	@Test
 	void wrongMediaTypeIs415() throws Exception {
-		mvc.perform(post("/api/v1/assessments").contentType(MediaType.TEXT_PLAIN).content("{\"age\": 80}"))
+		mvc.perform(post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret")).contentType(MediaType.TEXT_PLAIN).content("{\"age\": 80}"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}

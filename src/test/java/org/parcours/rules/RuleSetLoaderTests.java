@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,18 +20,8 @@ class RuleSetLoaderTests {
 
 	private final RuleSetLoader loader = new RuleSetLoader(Clock.systemUTC());
 
-	void copyDefaultRules() throws IOException {
-		try (Stream<Path> paths = Files.walk(DefaultRules.DIRECTORY)) {
-			for (Path source : paths.toList()) {
-				Path target = rules.resolve(DefaultRules.DIRECTORY.relativize(source).toString());
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(source, target);
-				}
-			}
-		}
+	void copyDefaultRules() {
+		RulesDirectory.copyOfDefault(rules);
 	}
 
 	@Test

@@ -1,0 +1,2 @@
+-- wrk script: GET with Basic credentials from WRK_AUTH.
+wrk.headers["Authorization"] = "Basic " .. os.getenv("WRK_AUTH")

@@ -1,0 +1,70 @@
+package org.parcours.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.parcours.rules.ActiveRuleSet;
+import org.parcours.rules.ReloadAttempt;
+import org.parcours.rules.RuleReloader;
+import org.parcours.rules.RuleSet;
+
+/**
+ * The active rule set and its last activation attempt ({@code GET /api/v1/rules}), and activation of
+ * the rules directory on demand ({@code POST /api/v1/rules/reload}): 200 with the attempt when the
+ * candidate is active, 422 problem details naming the stage and every problem when it is refused.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/rules", produces = MediaType.APPLICATION_JSON_VALUE)
+class RulesController implements RulesApi {
+
+	static final URI REFUSED = URI.create("https://parcours.example/problems/rule-set-refused");
+
+	private final ActiveRuleSet active;
+
+	private final RuleReloader reloader;
+
+	RulesController(ActiveRuleSet active, RuleReloader reloader) {
+		this.active = active;
+		this.reloader = reloader;
+	}
+
+	/** The status body: what answers now, the files it was built from, and how the last attempt ended. */
+	record Status(String version, String contentHash, Instant loadedAt, List<RuleSet.FileHash> files, ReloadAttempt lastAttempt) {
+	}
+
+	@Override
+	@GetMapping
+	public Status status() {
+		RuleSet ruleSet = active.get();
+		return new Status(ruleSet.version(), ruleSet.contentHash(), ruleSet.loadedAt(), ruleSet.files(),
+				active.lastAttempt().orElse(null));
+	}
+
+	@Override
+	@PostMapping("/reload")
+	public ResponseEntity<?> reload() {
+		ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
+		if (attempt.outcome() == ReloadAttempt.Outcome.ACTIVATED) {
+			return ResponseEntity.ok(attempt);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				attempt.stage() + " failed; rule set " + attempt.version() + " is still active.");
+		problem.setType(REFUSED);
+		problem.setTitle("Rule set refused");
+		problem.setProperty("stage", attempt.stage());
+		problem.setProperty("activeVersion", attempt.version());
+		problem.setProperty("durationMs", attempt.durationMs());
+		problem.setProperty("problems", attempt.problems());
+		return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+}

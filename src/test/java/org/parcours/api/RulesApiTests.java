@@ -1,0 +1,169 @@
+package org.parcours.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.util.FileSystemUtils;
+
+import org.parcours.rules.ActiveRuleSet;
+import org.parcours.rules.DefaultRules;
+import org.parcours.rules.ReloadAttempt;
+import org.parcours.rules.RuleReloader;
+import org.parcours.rules.RulesDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The rules status and reload endpoints, health and metrics, on a service started from a writable
+ * copy of the real rules that the tests edit as a clinician would.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class RulesApiTests {
+
+	/** LACE 10 and nothing else: level 2 by L2-E with the default threshold of 10, level 1 with 11. */
+	static final String LACE_10 = """
+			{"age": 60, "conditions": [], "history": {"edVisitsLast6Months": 2},
+			 "stay": {"admissionType": "urgent", "lengthOfStayDays": 7}}""";
+
+	static final RulesDirectory RULES = RulesDirectory.copyOfDefault(temporaryDirectory());
+
+	@DynamicPropertySource
+	static void rulesDirectory(DynamicPropertyRegistry registry) {
+		registry.add("parcours.rules.directory", () -> RULES.root().toString());
+	}
+
+	@AfterAll
+	static void deleteCopy() throws IOException {
+		FileSystemUtils.deleteRecursively(RULES.root());
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ActiveRuleSet active;
+
+	@Autowired
+	RuleReloader reloader;
+
+	@BeforeEach
+	void backToTheDefaultRules() {
+		RULES.resetToDefault();
+		if (!active.get().contentHash().equals(DefaultRules.get().contentHash())) {
+			reloader.reload(ReloadAttempt.Trigger.API);
+		}
+	}
+
+	ResultActions assess(String body) throws Exception {
+		return mvc.perform(post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret"))
+			.contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	ResultActions reload() throws Exception {
+		return mvc.perform(post("/api/v1/rules/reload").with(httpBasic("admin", "admin-secret")));
+	}
+
+	@Test
+	void statusNamesTheActiveVersionItsFilesAndTheLastAttempt() throws Exception {
+		String version = active.get().version();
+		mvc.perform(get("/api/v1/rules").with(httpBasic("admin", "admin-secret"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(version))
+			.andExpect(jsonPath("$.loadedAt").isString())
+			.andExpect(jsonPath("$.files[*].path").value(hasItem("stratification/thresholds.drl.csv")))
+			.andExpect(jsonPath("$.files[?(@.path == 'stratification/thresholds.drl.csv')].sha256")
+				.value(hasItem(DefaultRules.get().files().stream().filter(f -> f.path().equals("stratification/thresholds.drl.csv"))
+					.findFirst().orElseThrow().sha256())))
+			.andExpect(jsonPath("$.lastAttempt.outcome").value("activated"))
+			.andExpect(jsonPath("$.lastAttempt.version").value(version))
+			.andExpect(jsonPath("$.lastAttempt.durationMs").isNumber());
+	}
+
+	@Test
+	void aValidEditIsActivatedByTheEndpointAndAnswersAtOnce() throws Exception {
+		String before = active.get().version();
+		assess(LACE_10).andExpect(jsonPath("$.riskLevel.level").value(2)).andExpect(jsonPath("$.rulesVersion").value(before));
+		RULES.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,10", "L2-E.min-lace,11");
+
+		reload().andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("activated"))
+			.andExpect(jsonPath("$.trigger").value("api"))
+			.andExpect(jsonPath("$.version").value(not(before)));
+
+		assess(LACE_10).andExpect(jsonPath("$.riskLevel.level").value(1))
+			.andExpect(jsonPath("$.rulesVersion").value(active.get().version()));
+	}
+
+	@Test
+	void aRefusedEditIsA422ReportAndAnswersStayOnThePreviousVersion() throws Exception {
+		String before = active.get().version();
+		RULES.replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when");
+
+		reload().andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Rule set refused"))
+			.andExpect(jsonPath("$.stage").value("Compilation"))
+			.andExpect(jsonPath("$.activeVersion").value(before))
+			.andExpect(jsonPath("$.detail").value("Compilation failed; rule set " + before + " is still active."))
+			.andExpect(jsonPath("$.problems[0].file").value("stratification/levels.drl"))
+			.andExpect(jsonPath("$.problems[0].line").value(65))
+			.andExpect(jsonPath("$.problems[0].message").value(containsString("L2-B")));
+
+		assess(LACE_10).andExpect(status().isOk()).andExpect(jsonPath("$.rulesVersion").value(before));
+		mvc.perform(get("/api/v1/rules").with(httpBasic("assessor", "assessor-secret"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(before))
+			.andExpect(jsonPath("$.lastAttempt.outcome").value("refused"))
+			.andExpect(jsonPath("$.lastAttempt.stage").value("Compilation"))
+			.andExpect(jsonPath("$.lastAttempt.problems[0].file").value("stratification/levels.drl"));
+		mvc.perform(get("/actuator/health").with(httpBasic("monitor", "monitor-secret"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.rules.status").value("UP"))
+			.andExpect(jsonPath("$.components.rules.details.version").value(before))
+			.andExpect(jsonPath("$.components.rules.details.lastAttempt").value("refused"));
+	}
+
+	@Test
+	void reloadsAreTimedByOutcomeAndTheActiveVersionIsAGauge() throws Exception {
+		RULES.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,10", "L2-E.min-lace,11");
+		reload().andExpect(status().isOk());
+		mvc.perform(get("/actuator/prometheus").with(httpBasic("monitor", "monitor-secret"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("parcours_rules_reload_seconds_count{outcome=\"activated\"")))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString().lines()
+				.filter(line -> line.startsWith("parcours_rules_active{")).toList()).singleElement().satisfies(line -> {
+					assertThat(line).startsWith("parcours_rules_active{version=\"" + active.get().version() + "\"} ");
+					assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isEqualTo(active.get().loadedAt().getEpochSecond());
+				}));
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("rules-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

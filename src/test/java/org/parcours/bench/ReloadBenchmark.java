@@ -1,0 +1,64 @@
+package org.parcours.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.parcours.ParcoursApplication;
+import org.parcours.rules.ActiveRuleSet;
+import org.parcours.rules.ReloadAttempt;
+import org.parcours.rules.RuleReloader;
+
+/**
+ * Reload time and heap across many reloads of the default rules (run by {@code bench/reload.sh};
+ * not a test). Starts the application without a web server, reloads N times through the same
+ * pipeline as the endpoint (safety check, compilation, golden cases, swap), and every 20 reloads
+ * prints the heap in use after a full GC: it must stay flat, because every replaced snapshot and
+ * its knowledge base must be garbage.
+ */
+public final class ReloadBenchmark {
+
+	public static void main(String[] args) {
+		int reloads = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+		SpringApplication application = new SpringApplication(ParcoursApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--parcours.rules.watch.enabled=false",
+				"--logging.level.org.parcours.rules=warn")) {
+			RuleReloader reloader = context.getBean(RuleReloader.class);
+			ActiveRuleSet active = context.getBean(ActiveRuleSet.class);
+			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+			System.out.printf("after start-up: heap in use after GC %d MB%n", heapAfterGc(memory));
+			List<Long> millis = new ArrayList<>();
+			for (int i = 1; i <= reloads; i++) {
+				ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
+				if (attempt.outcome() != ReloadAttempt.Outcome.ACTIVATED) {
+					throw new IllegalStateException("reload refused: " + attempt.problems());
+				}
+				millis.add(attempt.durationMs());
+				if (i % 20 == 0) {
+					System.out.printf("after %3d reloads: heap in use after GC %d MB, last 20 reloads median %d ms (active %s)%n", i,
+							heapAfterGc(memory), median(millis.subList(i - 20, i)), active.get().version());
+				}
+			}
+			System.out.printf("reload time over %d reloads: median %d ms, max %d ms%n", reloads, median(millis),
+					millis.stream().mapToLong(Long::longValue).max().orElse(0));
+		}
+	}
+
+	private static long heapAfterGc(MemoryMXBean memory) {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+	}
+
+	private static long median(List<Long> values) {
+		List<Long> sorted = values.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2);
+	}
+}

@@ -1,0 +1,154 @@
+package org.parcours.rules;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.parcours.assessment.Assess;
+import org.parcours.assessment.Evaluation;
+import org.parcours.cases.GoldenCaseCheck;
+import org.parcours.patient.PatientValidator;
+import org.parcours.rules.ReloadAttempt.Outcome;
+import org.parcours.rules.ReloadAttempt.Trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reloading an edited copy of the real rules through the whole pipeline (safety check, compilation,
+ * the real golden cases): what is activated, what is refused and how the refusal is reported.
+ */
+class RuleReloaderTests {
+
+	/** LACE 10 (stay 7 days 5, urgent 3, 2 ED visits 2) and nothing else: level 2 by L2-E at the default threshold of 10. */
+	static final String LACE_10 = """
+			{"age": 60, "conditions": [], "history": {"edVisitsLast6Months": 2},
+			 "stay": {"admissionType": "urgent", "lengthOfStayDays": 7}}""";
+
+	static final String L2E_THRESHOLD = "L2-E.min-lace,10";
+
+	@TempDir
+	Path directory;
+
+	RulesDirectory rules;
+
+	ActiveRuleSet active;
+
+	RuleReloader reloader;
+
+	SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@BeforeEach
+	void startOnACopyOfTheDefaultRules() {
+		rules = RulesDirectory.copyOfDefault(directory);
+		GoldenCaseCheck cases = new GoldenCaseCheck(new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()),
+				JsonMapper.builder().build(), Clock.systemUTC());
+		active = new ActiveRuleSet(DefaultRules.get());
+		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(cases)), directory,
+				Clock.systemUTC(), new ReloadMetrics(registry));
+	}
+
+	static int level(RuleSet ruleSet) {
+		return Evaluation.of(Assess.patient(LACE_10), ruleSet, Assess.TODAY, null).riskLevel().level();
+	}
+
+	@Test
+	void aValidThresholdEditIsActivatedAndChangesTheAnswer() {
+		String before = active.get().version();
+		assertThat(level(active.get())).isEqualTo(2);
+		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,11");
+
+		ReloadAttempt attempt = reloader.reload(Trigger.API);
+
+		assertThat(attempt.outcome()).isEqualTo(Outcome.ACTIVATED);
+		assertThat(attempt.problems()).isEmpty();
+		assertThat(attempt.version()).isEqualTo(active.get().version()).isNotEqualTo(before);
+		assertThat(active.get().contentHash()).isNotEqualTo(DefaultRules.get().contentHash());
+		assertThat(level(active.get())).isEqualTo(1);
+		assertThat(active.lastAttempt()).contains(attempt);
+		assertThat(registry.get("parcours.rules.reload").tag("outcome", "activated").timer().count()).isEqualTo(1);
+		assertThat(registry.find("parcours.rules.active").gauges()).singleElement()
+			.satisfies(gauge -> assertThat(gauge.getId().getTag("version")).isEqualTo(attempt.version()));
+	}
+
+	@Test
+	void aSyntaxErrorIsRefusedWithFileAndLine() {
+		ReloadAttempt attempt = refusedAfterEdit("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when", "Compilation");
+
+		assertThat(attempt.problems()).isNotEmpty().allSatisfy(problem -> {
+			assertThat(problem.file()).isEqualTo("stratification/levels.drl");
+			assertThat(problem.line()).isPositive();
+		});
+	}
+
+	@Test
+	void aChangeThatBreaksAGoldenCaseIsRefusedNamingTheCase() {
+		ReloadAttempt attempt = refusedAfterEdit("stratification/thresholds.drl.csv", "polypharmacy.min-medications,5",
+				"polypharmacy.min-medications,6", "Activation checks");
+
+		assertThat(attempt.problems()).anySatisfy(problem -> {
+			assertThat(problem.file()).isEqualTo("cases/levels.json");
+			assertThat(problem.line()).isPositive();
+			assertThat(problem.message()).startsWith("case 'level-2-five-medications': ").contains("level");
+		});
+		assertThat(level(active.get())).isEqualTo(2);
+	}
+
+	@Test
+	void aForbiddenDrlIsRefusedBeforeCompilingWithFileLineAndRule() {
+		String before = active.get().version();
+		rules.write("stratification/shutdown.drl", """
+				package stratification
+
+				import org.parcours.facts.*
+
+				rule "X-SHUTDOWN"
+				when
+				    PatientFacts(age > 200)
+				then
+				    System.exit(0);
+				end
+				""");
+
+		ReloadAttempt attempt = reloader.reload(Trigger.API);
+
+		assertRefused(attempt, before, "Safety check");
+		assertThat(attempt.problems()).containsExactly(new RuleProblem("stratification/shutdown.drl", 9,
+				"rule \"X-SHUTDOWN\": 'System' is not allowed in rules (it reaches the JVM and its environment)"),
+				new RuleProblem("stratification/shutdown.drl", 9, "rule \"X-SHUTDOWN\": 'exit' is not allowed in rules (it reaches the JVM)"));
+	}
+
+	@Test
+	void theWatcherDoesNotRetryARefusedOrUnchangedDirectoryButTheEndpointDoes() {
+		assertThat(reloader.reloadIfChanged(Trigger.POLL)).isEmpty();
+		rules.replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when");
+		assertThat(reloader.reloadIfChanged(Trigger.POLL)).get().extracting(ReloadAttempt::outcome).isEqualTo(Outcome.REFUSED);
+		assertThat(reloader.reloadIfChanged(Trigger.POLL)).isEmpty();
+		assertThat(reloader.reload(Trigger.API).outcome()).isEqualTo(Outcome.REFUSED);
+		assertThat(registry.get("parcours.rules.reload").tag("outcome", "refused").timer().count()).isEqualTo(2);
+	}
+
+	ReloadAttempt refusedAfterEdit(String file, String from, String to, String stage) {
+		String before = active.get().version();
+		rules.replace(file, from, to);
+		ReloadAttempt attempt = reloader.reload(Trigger.API);
+		assertRefused(attempt, before, stage);
+		return attempt;
+	}
+
+	void assertRefused(ReloadAttempt attempt, String activeBefore, String stage) {
+		assertThat(attempt.outcome()).isEqualTo(Outcome.REFUSED);
+		assertThat(attempt.stage()).isEqualTo(stage);
+		assertThat(attempt.trigger()).isEqualTo(Trigger.API);
+		assertThat(attempt.version()).isEqualTo(activeBefore);
+		assertThat(active.get().version()).isEqualTo(activeBefore);
+		assertThat(active.get()).isSameAs(DefaultRules.get());
+		assertThat(active.lastAttempt()).contains(attempt);
+	}
+}

@@ -1,0 +1,81 @@
+package org.parcours.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** A writable copy of the real {@code rules/} directory, and edits to it as a clinician would make them. */
+public final class RulesDirectory {
+
+	private final Path root;
+
+	private RulesDirectory(Path root) {
+		this.root = root;
+	}
+
+	/** Copies the default rules into {@code target} (an empty temporary directory). */
+	public static RulesDirectory copyOfDefault(Path target) {
+		try (Stream<Path> paths = Files.walk(DefaultRules.DIRECTORY)) {
+			for (Path source : paths.toList()) {
+				Path copy = target.resolve(DefaultRules.DIRECTORY.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(copy);
+				}
+				else {
+					Files.copy(source, copy);
+				}
+			}
+			return new RulesDirectory(target);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Puts the directory back to the default rules: every edit undone, every added file removed. */
+	public void resetToDefault() {
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				if (!path.equals(root)) {
+					Files.delete(path);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		copyOfDefault(root);
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	/** Replaces the one occurrence of {@code from} in {@code file}; fails when it is not there exactly once. */
+	public String replace(String file, String from, String to) {
+		try {
+			Path path = root.resolve(file);
+			String text = Files.readString(path);
+			if (text.indexOf(from) < 0 || text.indexOf(from) != text.lastIndexOf(from)) {
+				throw new IllegalArgumentException(file + " does not contain exactly one '" + from + "'");
+			}
+			Files.writeString(path, text.replace(from, to));
+			return text;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void write(String file, String content) {
+		try {
+			Files.createDirectories(root.resolve(file).getParent());
+			Files.writeString(root.resolve(file), content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
