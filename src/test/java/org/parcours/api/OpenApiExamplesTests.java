@@ -13,8 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -27,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 class OpenApiExamplesTests {
 
 	private static final Path EXAMPLES = Path.of("datasets/examples");
@@ -65,7 +68,7 @@ class OpenApiExamplesTests {
 	}
 
 	private JsonNode answer(String body, int status) throws Exception {
-		String answer = mvc.perform(post("/api/v1/assessments").contentType(MediaType.APPLICATION_JSON).content(body))
+		String answer = mvc.perform(post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret")).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().is(status)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		return json.readTree(answer);
 	}

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.parcours.fhir.SyntheaBundles;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -37,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** CDS Hooks discovery, services and feedback through the real Spring MVC stack, with Synthea patients as prefetch. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 class CdsHooksApiTests {
 
 	/** 129c6ac7: 9 admissions in the 12 months before her latest stay, 3 chronic categories: level 3 (L3-B). */
@@ -49,7 +52,7 @@ class CdsHooksApiTests {
 	MeterRegistry registry;
 
 	ResultActions call(String service, String body) throws Exception {
-		return mvc.perform(post("/cds-services/" + service).contentType(MediaType.APPLICATION_JSON).content(body));
+		return mvc.perform(post("/cds-services/" + service).with(httpBasic("assessor", "assessor-secret")).contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
 	static String admission(Map<String, String> prefetch) {
@@ -58,7 +61,7 @@ class CdsHooksApiTests {
 
 	@Test
 	void discoveryListsBothServicesWithTheirPrefetch() throws Exception {
-		mvc.perform(get("/cds-services")).andExpect(status().isOk())
+		mvc.perform(get("/cds-services").with(httpBasic("assessor", "assessor-secret"))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.services", hasSize(2)))
 			.andExpect(jsonPath("$.services[?(@.id == 'parcours-admission')].hook").value("encounter-start"))
 			.andExpect(jsonPath("$.services[?(@.id == 'parcours-discharge')].hook").value("encounter-discharge"))
@@ -94,7 +97,7 @@ class CdsHooksApiTests {
 		String stay = HookRequests.latestStay(bundle);
 		HookRequests.resources(bundle, Encounter.class).stream().filter(encounter -> encounter.getIdElement().getIdPart().equals(stay))
 			.forEach(encounter -> encounter.getPriority().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActPriority").setCode("EM"));
-		String json = mvc.perform(post("/api/v1/assessments").queryParam("encounter", stay)
+		String json = mvc.perform(post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret")).queryParam("encounter", stay)
 			.contentType(MediaType.parseMediaType("application/fhir+json")).content(SyntheaBundles.json(bundle)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		JsonNode lace = JsonMapper.builder().build().readTree(json).path("scores").path("lace");
@@ -187,7 +190,7 @@ class CdsHooksApiTests {
 		double accepted = count("parcours-discharge", "accepted", "none");
 		double declined = count("parcours-discharge", "overridden", "patient-declined");
 		double other = count("parcours-discharge", "overridden", "other");
-		mvc.perform(post("/cds-services/parcours-discharge/feedback").contentType(MediaType.APPLICATION_JSON).content("""
+		mvc.perform(post("/cds-services/parcours-discharge/feedback").with(httpBasic("assessor", "assessor-secret")).contentType(MediaType.APPLICATION_JSON).content("""
 				{"feedback": [
 				  {"card": "9368d37b-283f-44a0-93ea-547cebab93ed", "outcome": "accepted", "acceptedSuggestions": [{"id": "e56e1945"}],
 				   "outcomeTimestamp": "2026-11-23T10:00:00Z"},
@@ -201,11 +204,11 @@ class CdsHooksApiTests {
 		assertThat(count("parcours-discharge", "overridden", "patient-declined")).isEqualTo(declined + 1);
 		assertThat(count("parcours-discharge", "overridden", "other")).isEqualTo(other + 1);
 
-		mvc.perform(post("/cds-services/parcours-discharge/feedback").contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/cds-services/parcours-discharge/feedback").with(httpBasic("assessor", "assessor-secret")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"feedback\": [{\"card\": \"x\", \"outcome\": \"maybe\"}]}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("feedback[0].outcome"))
 			.andExpect(jsonPath("$.errors[0].message").value("must be accepted or overridden"));
-		mvc.perform(post("/cds-services/nothing/feedback").contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/cds-services/nothing/feedback").with(httpBasic("assessor", "assessor-secret")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"feedback\": [{\"card\": \"x\", \"outcome\": \"accepted\"}]}")).andExpect(status().isNotFound());
 	}
 

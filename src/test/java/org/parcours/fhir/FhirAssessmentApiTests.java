@@ -11,10 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -30,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** POST /api/v1/assessments with a FHIR R4 Bundle, through the real Spring MVC stack and rules. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 class FhirAssessmentApiTests {
 
 	static final MediaType FHIR = MediaType.parseMediaType("application/fhir+json");
@@ -40,7 +43,7 @@ class FhirAssessmentApiTests {
 	MockMvc mvc;
 
 	static MockHttpServletRequestBuilder fhir(String body) {
-		return post("/api/v1/assessments").contentType(FHIR).content(body);
+		return post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret")).contentType(FHIR).content(body);
 	}
 
 	ResultActions invalid(MockHttpServletRequestBuilder request) throws Exception {

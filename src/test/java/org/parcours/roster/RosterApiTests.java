@@ -10,9 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -26,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** POST /api/v1/rosters/score through the real Spring MVC stack and the real rules directory. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 class RosterApiTests {
 
 	static final MediaType CSV = MediaType.parseMediaType("text/csv");
@@ -45,7 +48,7 @@ class RosterApiTests {
 		String roster = Files.readString(Path.of("datasets/rosters/generated-500-seed-7-bad-rows.csv"));
 		double scoredBefore = rows("scored");
 		double malformedBefore = rows("malformed-row");
-		MvcResult result = mvc.perform(post("/api/v1/rosters/score").contentType(CSV).accept(CSV).content(roster))
+		MvcResult result = mvc.perform(post("/api/v1/rosters/score").with(httpBasic("assessor", "assessor-secret")).contentType(CSV).accept(CSV).content(roster))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(CSV))
 			.andExpect(header().string(RosterController.RULES_VERSION_HEADER, matchesPattern("[0-9a-f]{12}-\\d{8}T\\d{6}Z")))
@@ -68,7 +71,7 @@ class RosterApiTests {
 	@Test
 	void theUciProfileAndKeptColumnsAreRequestParameters() throws Exception {
 		String roster = Files.readString(Path.of("datasets/uci-diabetes-130/extract.csv"));
-		MvcResult result = mvc.perform(post("/api/v1/rosters/score").param("profile", "uci-diabetes-130").param("keep", "readmitted")
+		MvcResult result = mvc.perform(post("/api/v1/rosters/score").with(httpBasic("assessor", "assessor-secret")).param("profile", "uci-diabetes-130").param("keep", "readmitted")
 			.contentType(CSV).content(roster)).andExpect(status().isOk()).andReturn();
 		var rows = Rosters.read(result.getResponse().getContentAsString());
 		assertThat(rows).hasSize(47);
@@ -77,7 +80,7 @@ class RosterApiTests {
 
 	@Test
 	void aRosterWithoutUsableHeaderIsAProblemNamingTheColumn() throws Exception {
-		mvc.perform(post("/api/v1/rosters/score").contentType(CSV).content("patientId,age,colour\npatient-417,70,crimson\n"))
+		mvc.perform(post("/api/v1/rosters/score").with(httpBasic("assessor", "assessor-secret")).contentType(CSV).content("patientId,age,colour\npatient-417,70,crimson\n"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Invalid roster"))
@@ -88,7 +91,7 @@ class RosterApiTests {
 
 	@Test
 	void anEmptyRosterIsAProblem() throws Exception {
-		mvc.perform(post("/api/v1/rosters/score").contentType(CSV).accept(CSV).content(""))
+		mvc.perform(post("/api/v1/rosters/score").with(httpBasic("assessor", "assessor-secret")).contentType(CSV).accept(CSV).content(""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].message").value("the roster is empty; its first line must be a header"));
@@ -96,7 +99,7 @@ class RosterApiTests {
 
 	@Test
 	void anUnknownProfileIsAProblem() throws Exception {
-		mvc.perform(post("/api/v1/rosters/score").param("profile", "acme").contentType(CSV).content("patientId,age\np1,70\n"))
+		mvc.perform(post("/api/v1/rosters/score").with(httpBasic("assessor", "assessor-secret")).param("profile", "acme").contentType(CSV).content("patientId,age\np1,70\n"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("profile"))
 			.andExpect(jsonPath("$.errors[0].message").value("unknown profile; the profiles are canonical, uci-diabetes-130"));
@@ -104,7 +107,7 @@ class RosterApiTests {
 
 	@Test
 	void anotherMediaTypeIs415() throws Exception {
-		mvc.perform(post("/api/v1/rosters/score").contentType(MediaType.APPLICATION_JSON).content("{\"age\": 70}"))
+		mvc.perform(post("/api/v1/rosters/score").with(httpBasic("assessor", "assessor-secret")).contentType(MediaType.APPLICATION_JSON).content("{\"age\": 70}"))
 			.andExpect(status().isUnsupportedMediaType());
 	}
 }
