@@ -3,6 +3,7 @@ package org.parcours.assessment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,16 @@ final class OutcomeAssembler {
 	static Assessment assemble(String patientId, String rulesVersion, PatientFacts patient, Collection<Object> facts,
 			List<Assessment.Warning> warnings) {
 		List<Assessment.Warning> allWarnings = new ArrayList<>(warnings);
-		Assessment.RiskLevel level = riskLevel(of(facts, LevelFinding.class));
-		Assessment.Scores scores = new Assessment.Scores(score("charlson", facts), score("lace", facts), score("hospital", facts));
-		Flag polypharmacy = of(facts, Flag.class).stream().filter(flag -> flag.name().equals("polypharmacy")).findFirst().orElse(null);
+		Map<Class<?>, List<Object>> byType = new HashMap<>();
+		for (Object fact : facts) {
+			byType.computeIfAbsent(fact.getClass(), type -> new ArrayList<>()).add(fact);
+		}
+		Assessment.RiskLevel level = riskLevel(of(byType, LevelFinding.class));
+		Assessment.Scores scores = new Assessment.Scores(score("charlson", byType), score("lace", byType), score("hospital", byType));
+		Flag polypharmacy = of(byType, Flag.class).stream().filter(flag -> flag.name().equals("polypharmacy")).findFirst().orElse(null);
 		Assessment.Derived derived = new Assessment.Derived(List.copyOf(patient.chronicCategories()), patient.chronicCount(),
 				patient.medicationCount(), polypharmacy == null || !polypharmacy.known() ? null : polypharmacy.value());
-		List<Assessment.ProgrammeOutcome> programmes = programmes(of(facts, Programme.class), of(facts, ProgrammeFinding.class), allWarnings);
+		List<Assessment.ProgrammeOutcome> programmes = programmes(of(byType, Programme.class), of(byType, ProgrammeFinding.class), allWarnings);
 		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, List.copyOf(allWarnings));
 	}
 
@@ -53,7 +58,7 @@ final class OutcomeAssembler {
 		return new Assessment.RiskLevel(level, LevelLabels.of(level), reasons);
 	}
 
-	private static Assessment.Score score(String name, Collection<Object> facts) {
+	private static Assessment.Score score(String name, Map<Class<?>, List<Object>> facts) {
 		List<String> missing = of(facts, ScoreMissing.class).stream()
 			.filter(m -> m.score().equals(name)).map(ScoreMissing::field).distinct().sorted().toList();
 		Map<String, Integer> totals = of(facts, ScoreValue.class).stream()
@@ -73,8 +78,9 @@ final class OutcomeAssembler {
 
 	private static List<Assessment.ProgrammeOutcome> programmes(List<Programme> programmes, List<ProgrammeFinding> findings,
 			List<Assessment.Warning> warnings) {
+		Map<String, List<ProgrammeFinding>> byProgramme = findings.stream().collect(Collectors.groupingBy(ProgrammeFinding::programme));
 		return programmes.stream().sorted(Comparator.comparing(Programme::id)).map(programme -> {
-			List<ProgrammeFinding> own = findings.stream().filter(f -> f.programme().equals(programme.id()))
+			List<ProgrammeFinding> own = byProgramme.getOrDefault(programme.id(), List.of()).stream()
 				.sorted(Comparator.comparing(ProgrammeFinding::rule).thenComparing(ProgrammeFinding::text)).toList();
 			List<ProgrammeFinding> excluded = kind(own, ProgrammeFinding.Kind.EXCLUDED);
 			List<ProgrammeFinding> missing = kind(own, ProgrammeFinding.Kind.MISSING);
@@ -109,7 +115,9 @@ final class OutcomeAssembler {
 		return findings.stream().filter(f -> f.kind() == kind).toList();
 	}
 
-	private static <T> List<T> of(Collection<Object> facts, Class<T> type) {
-		return facts.stream().filter(type::isInstance).map(type::cast).toList();
+	/** The facts of one type: the fact model's types are final records, so grouping by exact class is enough. */
+	@SuppressWarnings("unchecked")
+	private static <T> List<T> of(Map<Class<?>, List<Object>> facts, Class<T> type) {
+		return (List<T>) facts.getOrDefault(type, List.of());
 	}
 }
