@@ -25,7 +25,7 @@ final class VerifiedCredentials implements PasswordEncoder {
 
 	private final PasswordEncoder delegate;
 
-	private final SecretKeySpec key;
+	private final ThreadLocal<Mac> macs;
 
 	private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
 
@@ -33,7 +33,18 @@ final class VerifiedCredentials implements PasswordEncoder {
 		this.delegate = delegate;
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
-		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+		// a Mac is not thread-safe, and looking one up per request cost more than the HMAC itself
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(key);
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
+			}
+		});
 	}
 
 	@Override
@@ -60,19 +71,16 @@ final class VerifiedCredentials implements PasswordEncoder {
 		return matches;
 	}
 
+	/**
+	 * Never: users come from configuration, so an "upgraded" hash could not be stored anywhere, and
+	 * Spring Security would otherwise bcrypt-encode a {@code {noop}} password again on every request.
+	 */
 	@Override
 	public boolean upgradeEncoding(String encodedPassword) {
-		return delegate.upgradeEncoding(encodedPassword);
+		return false;
 	}
 
 	private String mac(String text) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key);
-			return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
-		}
+		return java.util.HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
 	}
 }
