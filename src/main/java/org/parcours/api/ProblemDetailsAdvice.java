@@ -11,6 +11,10 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +40,8 @@ import org.parcours.rules.NoActiveRuleSetException;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
 	static final URI INVALID_INPUT = URI.create("https://parcours.example/problems/invalid-input");
 
 	@ExceptionHandler(InvalidPatientException.class)
@@ -48,6 +54,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"No rule set is active; see GET /api/v1/rules for the last load attempt.");
 		problem.setTitle("No active rule set");
+		return problem;
+	}
+
+	/**
+	 * Anything else is our failure, not the caller's: a 500 that says so and nothing more. Neither the
+	 * answer nor the log carries the exception's message, because a failing rule consequence or mapper
+	 * puts the facts it was working on (the patient's) into it; the log names the exception types and
+	 * where they were thrown, which is what an engineer needs to find the rule or the code.
+	 */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+		log.error("Unexpected failure answering {} {}: {} (messages withheld: they may carry patient data)", request.getMethod(),
+				request.getRequestURI(), UnexpectedFailure.describe(ex));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request could not be answered because of an error on our side; it has been logged.");
+		problem.setTitle("Internal error");
 		return problem;
 	}
 
