@@ -41,7 +41,7 @@ final class OutcomeAssembler {
 		Assessment.RiskLevel level = riskLevel(of(byType, LevelFinding.class));
 		Assessment.Scores scores = new Assessment.Scores(score("charlson", byType), score("lace", byType), score("hospital", byType));
 		Flag polypharmacy = of(byType, Flag.class).stream().filter(flag -> flag.name().equals("polypharmacy")).findFirst().orElse(null);
-		Assessment.Derived derived = new Assessment.Derived(List.copyOf(patient.chronicCategories()), patient.chronicCount(),
+		Assessment.Derived derived = new Assessment.Derived(patient.chronicCategories().stream().sorted().toList(), patient.chronicCount(),
 				patient.medicationCount(), polypharmacy == null || !polypharmacy.known() ? null : polypharmacy.value());
 		List<Assessment.ProgrammeOutcome> programmes = programmes(of(byType, Programme.class), of(byType, ProgrammeFinding.class), allWarnings);
 		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, List.copyOf(allWarnings));
@@ -52,7 +52,7 @@ final class OutcomeAssembler {
 			.orElseThrow(() -> new IllegalStateException("the rule set assigned no level; it must always assign one"));
 		List<Assessment.Reason> reasons = findings.stream()
 			.filter(finding -> finding.level() == level)
-			.sorted(Comparator.comparing(LevelFinding::rule))
+			.sorted(Comparator.comparing(LevelFinding::rule).thenComparing(LevelFinding::text))
 			.map(finding -> new Assessment.Reason(finding.rule(), finding.text()))
 			.toList();
 		return new Assessment.RiskLevel(level, LevelLabels.of(level), reasons);

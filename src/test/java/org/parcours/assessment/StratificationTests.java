@@ -92,6 +92,16 @@ class StratificationTests {
 	}
 
 	@Test
+	void chronicCategoriesAreListedInTheSameOrderEveryTime() {
+		Assessment assessment = Assess.json("""
+				{"age": 70, "conditions": [{"category": "heart-failure"}, {"system": "icd-10", "code": "J44.1"},
+				 {"category": "diabetes"}, {"category": "asthma"}, {"system": "icd-9", "code": "585"}]}
+				""");
+		assertThat(assessment.derived().chronicCategories())
+			.containsExactly("asthma", "chronic-kidney-disease", "copd", "diabetes", "heart-failure");
+	}
+
+	@Test
 	void l2aMultimorbidity() {
 		assertLevel(level(2, ""), 2, "L2-A");
 		assertLevel(level(1, ""), 1, "L1");
