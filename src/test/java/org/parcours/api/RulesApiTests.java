@@ -1,7 +1,6 @@
 package org.parcours.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +49,7 @@ class RulesApiTests {
 			{"age": 60, "conditions": [], "history": {"edVisitsLast6Months": 2},
 			 "stay": {"admissionType": "urgent", "lengthOfStayDays": 7}}""";
 
-	static final RulesDirectory RULES = RulesDirectory.copyOfDefault(temporaryDirectory());
+	static final RulesDirectory RULES = RulesDirectory.temporaryCopyOfDefault();
 
 	@DynamicPropertySource
 	static void rulesDirectory(DynamicPropertyRegistry registry) {
@@ -158,14 +157,5 @@ class RulesApiTests {
 					assertThat(line).startsWith("parcours_rules_active{version=\"" + active.get().version() + "\"} ");
 					assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isEqualTo(active.get().loadedAt().getEpochSecond());
 				}));
-	}
-
-	private static Path temporaryDirectory() {
-		try {
-			return Files.createTempDirectory("rules-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

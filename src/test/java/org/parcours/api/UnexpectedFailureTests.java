@@ -1,7 +1,6 @@
 package org.parcours.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class UnexpectedFailureTests {
 
-	static final RulesDirectory RULES = withFailingRule(RulesDirectory.copyOfDefault(temporaryDirectory()));
+	static final RulesDirectory RULES = withFailingRule(RulesDirectory.temporaryCopyOfDefault());
 
 	@DynamicPropertySource
 	static void rulesDirectory(DynamicPropertyRegistry registry) {
@@ -89,14 +88,5 @@ class UnexpectedFailureTests {
 				end
 				""");
 		return rules;
-	}
-
-	private static Path temporaryDirectory() {
-		try {
-			return Files.createTempDirectory("parcours-failing-rules");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

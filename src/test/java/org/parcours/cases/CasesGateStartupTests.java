@@ -1,7 +1,6 @@
 package org.parcours.cases;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.parcours.ParcoursApplication;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSetException;
+import org.parcours.rules.RulesDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -23,8 +23,8 @@ class CasesGateStartupTests {
 
 	@Test
 	void aRuleSetThatFailsACaseDoesNotStart(@TempDir Path rules) throws IOException {
-		Path table = Cases.copyOfDefaultRules(rules).resolve("programmes/rac-reseau.drl.csv");
-		Files.writeString(table, Files.readString(table).replace("RAC surgery oesophagus,oesophagus,no", "RAC surgery oesophagus,oesophagus,yes"));
+		RulesDirectory.copyOfDefault(rules).replace("programmes/rac-reseau.drl.csv", "RAC surgery oesophagus,oesophagus,no",
+				"RAC surgery oesophagus,oesophagus,yes");
 
 		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE)
 			.run("--parcours.rules.directory=" + rules, "--spring.main.banner-mode=off")

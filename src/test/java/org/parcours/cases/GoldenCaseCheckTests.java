@@ -2,7 +2,6 @@ package org.parcours.cases;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.parcours.rules.DefaultRules;
 import org.parcours.rules.RuleFile;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSetLoader;
+import org.parcours.rules.RulesDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,8 +137,8 @@ class GoldenCaseCheckTests {
 
 	@Test
 	void aCandidateThatBreaksACaseIsReportedWithTheCase(@TempDir Path rules) throws IOException {
-		Path table = Cases.copyOfDefaultRules(rules).resolve("programmes/prado-maternity.drl.csv");
-		Files.writeString(table, Files.readString(table).replace("prado-maternity.min-gestational-weeks,37", "prado-maternity.min-gestational-weeks,38"));
+		RulesDirectory.copyOfDefault(rules).replace("programmes/prado-maternity.drl.csv", "prado-maternity.min-gestational-weeks,37",
+				"prado-maternity.min-gestational-weeks,38");
 		List<RuleProblem> problems = check.check(new RuleSetLoader(Clock.systemUTC()).load(rules), RuleSetLoader.read(rules));
 		assertThat(problems).singleElement().satisfies(problem -> {
 			assertThat(problem.file()).isEqualTo("cases/prado-maternity.json");

@@ -14,6 +14,7 @@ import org.parcours.assessment.Evaluation;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSet;
 import org.parcours.rules.RuleSetLoader;
+import org.parcours.rules.RulesDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +83,7 @@ class NinthProgrammeTests {
 
 	@Test
 	void aNinthProgrammeIsAddedWithFilesOnly() throws IOException {
-		Cases.copyOfDefaultRules(rules);
+		RulesDirectory.copyOfDefault(rules);
 		Files.writeString(rules.resolve("programmes/etapes-heart-failure.drl"), DRL);
 		Files.writeString(rules.resolve("programmes/etapes-heart-failure.drl.csv"), TABLE);
 		Files.writeString(rules.resolve("cases/etapes-heart-failure.json"), CASES);

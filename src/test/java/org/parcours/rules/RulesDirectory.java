@@ -34,6 +34,16 @@ public final class RulesDirectory {
 		}
 	}
 
+	/** Copies the default rules into a new temporary directory (for tests that share one copy per class). */
+	public static RulesDirectory temporaryCopyOfDefault() {
+		try {
+			return copyOfDefault(Files.createTempDirectory("rules-"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Puts the directory back to the default rules: every edit undone, every added file removed. */
 	public void resetToDefault() {
 		try (Stream<Path> paths = Files.walk(root)) {
