@@ -58,7 +58,7 @@ final class CanonicalProfile implements RosterProfile {
 			String name = header[i].strip();
 			if (!COLUMNS.contains(name)) {
 				throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header",
-						"unknown column '" + name + "' (column " + (i + 1) + "); the canonical columns are " + String.join(", ", COLUMNS));
+						"column " + (i + 1) + " is not a canonical column (a header cell is never repeated: without a header line it would be patient data); the canonical columns are " + String.join(", ", COLUMNS));
 			}
 			if (index.putIfAbsent(name, i) != null) {
 				throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "column '" + name + "' appears twice");

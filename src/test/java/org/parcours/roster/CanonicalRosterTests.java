@@ -158,7 +158,7 @@ class CanonicalRosterTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			empty roster       | ''                        | the roster is empty; its first line must be a header
-			unknown column     | patientId,age,colour      | unknown column 'colour' (column 3); the canonical columns are
+			unknown column     | patientId,age,colour      | column 3 is not a canonical column
 			twice the same     | patientId,age,age         | column 'age' appears twice
 			neither age column | patientId,sex             | an 'age' or 'birthDate' column is required
 			""")

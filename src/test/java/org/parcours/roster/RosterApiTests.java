@@ -85,8 +85,18 @@ class RosterApiTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Invalid roster"))
 			.andExpect(jsonPath("$.errors[0].field").value("header"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("unknown column 'colour'")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("column 3 is not a canonical column")))
 			.andExpect(content().string(not(containsString("crimson"))));
+	}
+
+	@Test
+	void aRosterWithNoHeaderLineNeverEchoesTheFirstPatient() throws Exception {
+		mvc.perform(post("/api/v1/rosters/score").with(httpBasic("assessor", "assessor-secret")).contentType(CSV)
+				.content("patient-417,70,female\npatient-418,81,male\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("column 1 is not a canonical column")))
+			.andExpect(content().string(not(containsString("patient-417"))))
+			.andExpect(content().string(not(containsString("female"))));
 	}
 
 	@Test
