@@ -18,7 +18,7 @@ final class UnexpectedFailure {
 
 	static String describe(Throwable failure) {
 		List<String> chain = new ArrayList<>();
-		for (Throwable t = failure; t != null && chain.size() < MAX_CAUSES; t = t.getCause() == t ? null : t.getCause()) {
+		for (Throwable t = failure; t != null && chain.size() < MAX_CAUSES; t = t.getCause()) {
 			StackTraceElement[] trace = t.getStackTrace();
 			String rule = t instanceof ConsequenceException consequence && consequence.getMatch() != null
 					? " in rule \"" + consequence.getMatch().getRule().getName() + "\"" : "";

@@ -34,10 +34,7 @@ public class AssessmentService {
 	 * @throws org.parcours.rules.NoActiveRuleSetException when no rule set is active
 	 */
 	public Assessment assess(Patient patient) {
-		long start = System.nanoTime();
-		LocalDate today = LocalDate.now(clock);
-		validator.require(patient, today);
-		return timed(patient, rules.get(), today, start);
+		return assess(patient, rules.get());
 	}
 
 	/**
@@ -50,22 +47,13 @@ public class AssessmentService {
 		long start = System.nanoTime();
 		LocalDate today = LocalDate.now(clock);
 		validator.require(patient, today);
-		return timed(patient, ruleSet, today, start);
+		Assessment assessment = Evaluation.of(patient, ruleSet, today, metrics);
+		metrics.assessed(assessment.riskLevel().level(), System.nanoTime() - start);
+		return assessment;
 	}
 
 	/** The active snapshot, for callers that must read it before assessing ({@link #assess(Patient, RuleSet)}). */
 	public RuleSet activeRuleSet() {
 		return rules.get();
-	}
-
-	private Assessment timed(Patient patient, RuleSet ruleSet, LocalDate today, long start) {
-		Assessment assessment = assess(patient, ruleSet, today);
-		metrics.assessed(assessment.riskLevel().level(), System.nanoTime() - start);
-		return assessment;
-	}
-
-	/** Assesses an already validated patient on a given snapshot, counting rule firings (rosters use this). */
-	public Assessment assess(Patient patient, RuleSet ruleSet, LocalDate today) {
-		return Evaluation.of(patient, ruleSet, today, metrics);
 	}
 }

@@ -1,9 +1,13 @@
 package org.parcours.rules;
 
+import java.io.ByteArrayInputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the CSV line of a decision-table row from the rule name a build message quotes. */
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+
+/** CSV decision tables as their authors see them: the DRL they expand to, and the CSV line of a row. */
 final class DecisionTableRows {
 
 	private static final Pattern RULE_NAME = Pattern.compile("rule \"([^\"]+)\"");
@@ -26,5 +30,15 @@ final class DecisionTableRows {
 			}
 		}
 		return 0;
+	}
+
+	/** The DRL a CSV decision table expands to; empty when the table cannot be read (the compiler reports that, with its row). */
+	static String drl(RuleFile table) {
+		try {
+			return new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), InputType.CSV);
+		}
+		catch (RuntimeException ex) {
+			return "";
+		}
 	}
 }

@@ -1,6 +1,5 @@
 package org.parcours.rules;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.builder.Message;
 
 /**
@@ -57,7 +54,7 @@ final class GeneratedCodeLocator {
 					}
 				}
 				else if (file.isDecisionTable()) {
-					String drl = expand(file);
+					String drl = DecisionTableRows.drl(file);
 					int line = lineContaining(drl, statement);
 					if (line > 0) {
 						String rule = ruleAbove(drl, line);
@@ -99,15 +96,6 @@ final class GeneratedCodeLocator {
 
 	private static String squash(String text) {
 		return text.replaceAll("\\s+", "");
-	}
-
-	private static String expand(RuleFile table) {
-		try {
-			return new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), InputType.CSV);
-		}
-		catch (RuntimeException ex) {
-			return "";
-		}
 	}
 
 	private static String ruleAbove(String drl, int line) {

@@ -1,14 +1,11 @@
 package org.parcours.rules;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
 
 /**
  * Refuses rule code that could reach beyond the facts: files, network, processes, reflection, class
@@ -67,7 +64,7 @@ final class RuleSafetyCheck {
 				}
 			}
 			else if (file.isDecisionTable()) {
-				String drl = expand(file);
+				String drl = DecisionTableRows.drl(file);
 				for (Finding finding : scan(drl)) {
 					problems.add(new RuleProblem(file.path(), tableLine(file, drl, finding), finding.describe()));
 				}
@@ -172,16 +169,6 @@ final class RuleSafetyCheck {
 	private static void blank(String text, int from, int to, StringBuilder out) {
 		for (int j = from; j < to; j++) {
 			out.append(text.charAt(j) == '\n' ? '\n' : ' ');
-		}
-	}
-
-	private static String expand(RuleFile table) {
-		try {
-			return new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), InputType.CSV);
-		}
-		catch (RuntimeException ex) {
-			// an unreadable table is reported by the compiler, with its row
-			return "";
 		}
 	}
 

@@ -39,7 +39,7 @@ class RulesConfiguration {
 	}
 
 	@Bean
-	ActiveRuleSet activeRuleSet(CandidatePipeline pipeline, RulesProperties properties, Clock clock) {
+	ActiveRuleSet activeRuleSet(CandidatePipeline pipeline, RulesProperties properties) {
 		long start = System.nanoTime();
 		Path directory = directory(properties);
 		RuleSet ruleSet = pipeline.build(RuleSetLoader.read(directory));
