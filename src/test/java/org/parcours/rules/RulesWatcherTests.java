@@ -55,7 +55,7 @@ class RulesWatcherTests {
 
 	@ParameterizedTest(name = "file events {0}, polling every {1}")
 	@CsvSource({ "true, PT0S", "false, PT0.5S" })
-	void aThresholdEditAnswersWithinFiveSeconds(boolean events, Duration poll) throws InterruptedException {
+	void aSavedThresholdEditStartsAReloadWithinASecondAndChangesTheAnswer(boolean events, Duration poll) throws InterruptedException {
 		watcher = new RulesWatcher(reloader, directory, new RulesProperties.Watch(true, events, Duration.ofMillis(200), poll));
 		watcher.start();
 		assertThat(RuleReloaderTests.level(active.get())).isEqualTo(2);

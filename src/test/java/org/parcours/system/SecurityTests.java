@@ -14,6 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
@@ -78,7 +79,8 @@ class SecurityTests {
 			"GET, /api/v1/rules, admin, admin-secret", "GET, /actuator/prometheus, monitor, monitor-secret" })
 	void aUserWithTheRoleIsServedAndGetsNoSession(String method, String path, String user, String password) throws Exception {
 		mvc.perform(call(method, path).with(httpBasic(user, password))).andExpect(status().isOk())
-			.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
+			.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE))
+			.andExpect(result -> assertThat(result.getRequest().getSession(false)).as("HTTP session").isNull());
 	}
 
 	@ParameterizedTest(name = "{0}")
