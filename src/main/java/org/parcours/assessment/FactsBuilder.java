@@ -1,7 +1,6 @@
 package org.parcours.assessment;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,16 +80,12 @@ final class FactsBuilder {
 	}
 
 	private static int age(Patient patient, LocalDate today, List<Assessment.Warning> warnings) {
-		if (patient.birthDate() == null) {
-			return patient.age();
-		}
-		LocalDate on = patient.assessmentDate() == null ? today : patient.assessmentDate();
-		int fromBirthDate = Period.between(patient.birthDate(), on).getYears();
-		if (patient.age() != null && patient.age() != fromBirthDate) {
+		int ageOn = patient.ageOn(today);
+		if (patient.birthDate() != null && patient.age() != null && patient.age() != ageOn) {
 			warnings.add(new Assessment.Warning("age-mismatch",
 					"age and birthDate disagree; the age computed from birthDate on the assessment date is used"));
 		}
-		return fromBirthDate;
+		return ageOn;
 	}
 
 	private static Integer medicationCount(Patient patient) {

@@ -1,6 +1,7 @@
 package org.parcours.patient;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -42,6 +43,18 @@ public record Patient(
 		@Valid Stay stay,
 		@Valid Functional functional,
 		@Valid Pregnancy pregnancy) {
+
+	/**
+	 * The age the rules use: from the birth date on the assessment date ({@code today} when none is
+	 * given) when there is one, else the age sent; {@code null} when the birth date is after that day.
+	 */
+	public Integer ageOn(LocalDate today) {
+		if (birthDate == null) {
+			return age;
+		}
+		LocalDate on = assessmentDate == null ? today : assessmentDate;
+		return birthDate.isAfter(on) ? null : Period.between(birthDate, on).getYears();
+	}
 
 	public record Residence(ResidenceSetting setting,
 			@Pattern(regexp = "[A-Z]{2}(-[A-Z0-9]{1,3})?", message = "must be an ISO 3166-2 code such as CH-GE or FR-74") String region) {

@@ -1,7 +1,6 @@
 package org.parcours.roster;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -161,11 +160,7 @@ final class RowScorer {
 	}
 
 	private String ageBand(Patient patient) {
-		Integer age = patient.age();
-		if (patient.birthDate() != null) {
-			LocalDate on = patient.assessmentDate() == null ? today : patient.assessmentDate();
-			age = patient.birthDate().isAfter(on) ? null : Period.between(patient.birthDate(), on).getYears();
-		}
+		Integer age = patient.ageOn(today);
 		if (age == null || age < 0 || age > 130) {
 			return "unknown";
 		}
