@@ -14,7 +14,7 @@ import org.parcours.patient.PatientValidator;
  * The golden-case check as the application builds it, without Spring: the same validator, and a JSON
  * mapper as strict as the HTTP API's (unknown fields and fractional counts are errors).
  */
-final class Cases {
+public final class Cases {
 
 	static final JsonMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -24,7 +24,7 @@ final class Cases {
 	private Cases() {
 	}
 
-	static GoldenCaseCheck check() {
+	public static GoldenCaseCheck check() {
 		return new GoldenCaseCheck(new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()), JSON,
 				Clock.fixed(Assess.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 	}

@@ -5,16 +5,14 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.validation.Validation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.parcours.assessment.Assess;
 import org.parcours.assessment.Evaluation;
+import org.parcours.cases.Cases;
 import org.parcours.cases.GoldenCaseCheck;
-import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ReloadAttempt.Outcome;
 import org.parcours.rules.ReloadAttempt.Trigger;
 
@@ -47,8 +45,7 @@ class RuleReloaderTests {
 	@BeforeEach
 	void startOnACopyOfTheDefaultRules() {
 		rules = RulesDirectory.copyOfDefault(directory);
-		GoldenCaseCheck cases = new GoldenCaseCheck(new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()),
-				JsonMapper.builder().build(), Clock.systemUTC());
+		GoldenCaseCheck cases = Cases.check();
 		active = new ActiveRuleSet(DefaultRules.get());
 		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(cases)), directory,
 				Clock.systemUTC(), new ReloadMetrics(registry));
