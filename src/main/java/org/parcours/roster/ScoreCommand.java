@@ -1,12 +1,8 @@
 package org.parcours.roster;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,13 +30,11 @@ import org.parcours.rules.RuleSetException;
  * are loaded by the application itself, without its web server, so that the command activates
  * rules exactly as the service does (same checks, same golden cases). The output is written next to
  * its destination and moved there when complete: a failed run never leaves a truncated file that
- * looks finished.
+ * looks finished. Files whose name ends in {@code .gz} are read or written as gzip.
  */
 final class ScoreCommand {
 
 	static final Set<String> OPTIONS = Set.of("input", "output", "profile", "summary", "rules", "keep");
-
-	private static final double PROGRESS_EVERY_SECONDS = 5;
 
 	private ScoreCommand() {
 	}
@@ -54,17 +48,15 @@ final class ScoreCommand {
 		if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
 			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input", "cannot read the input file " + input);
 		}
-		// A decoder that replaces bytes that are not UTF-8: one odd character must not end the run.
-		try (ConfigurableApplicationContext context = start(arguments.optional("rules"));
-				BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(input), StandardCharsets.UTF_8), 1 << 16)) {
+		try (RosterFile.Input in = RosterFile.open(input); ConfigurableApplicationContext context = start(arguments.optional("rules"))) {
 			RuleSet ruleSet = context.getBean(ActiveRuleSet.class).get();
 			LocalDate today = LocalDate.now(context.getBean(Clock.class));
-			RosterJob job = RosterJob.open(reader, profile, RosterJob.Options.defaults(keep), ruleSet,
+			RosterJob job = RosterJob.open(in.reader(), profile, RosterJob.Options.defaults(keep), ruleSet,
 					context.getBean(PatientValidator.class), today);
 			Path partial = output.resolveSibling(output.getFileName() + ".part");
 			RosterSummary summary;
-			try (Writer writer = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
-				summary = job.run(writer, progress(err));
+			try (Writer writer = RosterFile.create(partial, RosterFile.gzip(output))) {
+				summary = job.run(writer, new ProgressReport(in::bytesRead, in.size(), err::println));
 			}
 			catch (IOException ex) {
 				Files.deleteIfExists(partial);
@@ -102,15 +94,5 @@ final class ScoreCommand {
 			}
 			throw ex;
 		}
-	}
-
-	private static RosterJob.Progress progress(PrintStream err) {
-		double[] next = { PROGRESS_EVERY_SECONDS };
-		return (rows, seconds) -> {
-			if (seconds >= next[0]) {
-				next[0] = seconds + PROGRESS_EVERY_SECONDS;
-				err.printf("parcours score: %d rows scored, %.0f rows/s%n", rows, rows / seconds);
-			}
-		};
 	}
 }

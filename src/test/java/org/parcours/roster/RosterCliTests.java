@@ -2,11 +2,15 @@ package org.parcours.roster;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +97,33 @@ class RosterCliTests {
 		Path output = dir.resolve("o.csv");
 		assertThat(run("score", "--input", latin1.toString(), "--output", output.toString())).as(messages()).isZero();
 		assertThat(Files.readAllLines(output)).hasSize(3);
+	}
+
+	@Test
+	void gzipIsReadAndWrittenOnTheFlyAndProgressIsAShareOfTheFile() throws IOException {
+		Path roster = Path.of("datasets/rosters/generated-1000-seed-42.csv");
+		Path gz = dir.resolve("roster.csv.gz");
+		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+			Files.copy(roster, out);
+		}
+		Path output = dir.resolve("scored.csv.gz");
+		assertThat(run("score", "--input", gz.toString(), "--output", output.toString())).as(messages()).isZero();
+		List<String> scored;
+		try (InputStream in = new GZIPInputStream(Files.newInputStream(output))) {
+			scored = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+		}
+		List<String> ids = Files.readAllLines(roster).stream().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
+		assertThat(scored).hasSize(1001);
+		assertThat(scored.stream().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList()).isEqualTo(ids);
+		assertThat(messages()).containsPattern("parcours score: \\d{1,2} % \\([\\d,]+ rows, [\\d,]+ rows/s\\), (about .+ left|time left not known yet)\n")
+			.contains("1000 rows in, 1000 rows out, 0 error rows");
+	}
+
+	@Test
+	void anInputNamedGzThatIsNotGzipExitsWithThree() throws IOException {
+		Path fake = Files.writeString(dir.resolve("roster.csv.gz"), "patientId,age\np1,70\n");
+		assertThat(run("score", "--input", fake.toString(), "--output", dir.resolve("o.csv").toString())).isEqualTo(3);
+		assertThat(messages()).contains("ends in .gz but is not gzip");
 	}
 
 	@Test
