@@ -19,13 +19,13 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The Synthea bulk export under {@code ../shared/datasets/fhir-bulk-10-patients} (one NDJSON file per
+ * The Synthea bulk export under {@code datasets/fhir-bulk-10-patients} (one NDJSON file per
  * resource type) grouped into one collection Bundle per patient, as a hospital would send one
  * patient. Parsed once per test JVM with HAPI; every resource is kept as exported.
  */
 public final class SyntheaBundles {
 
-	public static final Path DIRECTORY = Path.of("../shared/datasets/fhir-bulk-10-patients");
+	public static final Path DIRECTORY = Path.of("datasets/fhir-bulk-10-patients");
 
 	private static Map<String, Bundle> bundles;
 
