@@ -109,6 +109,11 @@ final class RosterJob {
 		return layout;
 	}
 
+	/** Records read from the input so far; the reader runs ahead of the rows written. */
+	long rowsRead() {
+		return rowsRead;
+	}
+
 	/**
 	 * Scores every row and writes them in input order; returns the summary. An input that fails
 	 * mid-way is a {@link RosterFileException}; an output that fails is the {@link IOException}.
@@ -166,6 +171,7 @@ final class RosterJob {
 					chunk.add(record);
 					count++;
 					if (chunk.size() == options.chunkRows()) {
+						rowsRead = count;
 						submit(chunk, workers, inFlight);
 						chunk = new ArrayList<>(options.chunkRows());
 					}

@@ -56,7 +56,7 @@ final class ScoreCommand {
 			Path partial = output.resolveSibling(output.getFileName() + ".part");
 			RosterSummary summary;
 			try (Writer writer = RosterFile.create(partial, RosterFile.gzip(output))) {
-				summary = job.run(writer, new ProgressReport(in::bytesRead, in.size(), err::println));
+				summary = job.run(writer, new ProgressReport(in::bytesRead, job::rowsRead, in.size(), err::println));
 			}
 			catch (IOException ex) {
 				Files.deleteIfExists(partial);
