@@ -16,7 +16,7 @@ import org.parcours.patient.Patient;
 /**
  * The layout of the UCI "Diabetes 130-US hospitals 1999-2008" extract ({@code diabetic_data.csv}):
  * one inpatient encounter per row, {@code ?} for missing, codes of {@code IDs_mapping.csv}. What each
- * column becomes, and what it cannot tell us, is documented in the README (roster profiles). In
+ * column becomes, and what it cannot tell us, is documented in docs/rosters.md (its profile). In
  * short: the age is a 10-year band (evaluated at both ends, see {@link RowScorer}); visits are
  * counted over the preceding year; only three ICD-9-CM diagnoses are given; there are no laboratory
  * values, so HOSPITAL is never computable. {@code readmitted} is the outcome and is never an input.

@@ -16,15 +16,15 @@ import org.parcours.assessment.Assess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The example answers in the README's Programmes section are what the rules answer today. */
-class ReadmeProgrammeExamplesTests {
+/** The example answers in the programme section of docs/api.md are what the rules answer today. */
+class ApiDocProgrammeExamplesTests {
 
 	private static final Pattern EXAMPLE = Pattern.compile("`([a-z-]+)` — \\[`(datasets/examples/[a-z0-9-]+\\.json)`\\]\\([^)]*\\):\\s*```json\\n(.*?)```",
 			Pattern.DOTALL);
 
 	@TestFactory
-	Stream<DynamicTest> readmeShowsTheRealAnswers() throws IOException {
-		Matcher matcher = EXAMPLE.matcher(Files.readString(Path.of("README.md")));
+	Stream<DynamicTest> apiDocShowsTheRealAnswers() throws IOException {
+		Matcher matcher = EXAMPLE.matcher(Files.readString(Path.of("docs/api.md")));
 		Stream.Builder<DynamicTest> tests = Stream.builder();
 		int count = 0;
 		while (matcher.find()) {
@@ -38,7 +38,7 @@ class ReadmeProgrammeExamplesTests {
 			}));
 			count++;
 		}
-		assertThat(count).as("one example per programme in the README").isEqualTo(8);
+		assertThat(count).as("one example per programme in docs/api.md").isEqualTo(8);
 		return tests.build();
 	}
 }

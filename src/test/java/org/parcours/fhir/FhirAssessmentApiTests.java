@@ -67,7 +67,7 @@ class FhirAssessmentApiTests {
 			.andExpect(jsonPath("$.warnings[*].code").value(hasItem("unknown-code")));
 	}
 
-	/** The README's example: every input counted by hand from the bundle (see the comments in the assertions). */
+	/** The example of docs/fhir-and-cds-hooks.md: every input counted by hand from the bundle (see the comments in the assertions). */
 	@Test
 	void exampleBundleGivesTheValuesCountedByHand() throws Exception {
 		mvc.perform(fhir(Files.readString(Path.of("datasets/examples/fhir-bundle-heart-failure.json")))).andExpect(status().isOk())

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The Synthea bulk export, one bundle per patient, mapped onto the patient model and assessed on the
- * real rules. Expected values were counted by hand from the NDJSON files (see the README section on
- * FHIR input): index stay, windows, active conditions and medications as the mapping defines them.
+ * real rules. Expected values were counted by hand from the NDJSON files (see docs/validation.md and
+ * docs/fhir-and-cds-hooks.md): index stay, windows, active conditions and medications as the mapping defines them.
  */
 class FhirPatientMapperTests {
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A clinician saves a decision-table edit in the watched directory: the change is noticed at once and
  * answers within seconds, through file events and through polling alone (a volume that delivers no
  * events). The test asserts that the reload starts within a second of the save and that the answer
- * changes; the end-to-end time, mostly compilation, is printed (and measured in the README): on a
+ * changes; the end-to-end time, mostly compilation, is printed (and measured in docs/performance.md): on a
  * shared, loaded build machine compilation alone can take longer than the 5 s goal.
  */
 class RulesWatcherTests {
