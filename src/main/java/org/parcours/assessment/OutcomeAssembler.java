@@ -19,6 +19,7 @@ import org.parcours.facts.ScoreBand;
 import org.parcours.facts.ScoreMissing;
 import org.parcours.facts.ScorePoints;
 import org.parcours.facts.ScoreValue;
+import org.parcours.vocabulary.Mappings;
 
 /**
  * Reads the facts left in working memory after the rules ran and shapes them into an
@@ -32,13 +33,13 @@ final class OutcomeAssembler {
 	}
 
 	static Assessment assemble(String patientId, String rulesVersion, PatientFacts patient, Collection<Object> facts,
-			List<Assessment.Warning> warnings) {
+			List<Assessment.Warning> warnings, Mappings mappings) {
 		List<Assessment.Warning> allWarnings = new ArrayList<>(warnings);
 		Map<Class<?>, List<Object>> byType = new HashMap<>();
 		for (Object fact : facts) {
 			byType.computeIfAbsent(fact.getClass(), type -> new ArrayList<>()).add(fact);
 		}
-		Assessment.RiskLevel level = riskLevel(of(byType, LevelFinding.class));
+		Assessment.RiskLevel level = riskLevel(of(byType, LevelFinding.class), mappings);
 		Assessment.Scores scores = new Assessment.Scores(score("charlson", byType), score("lace", byType), score("hospital", byType));
 		Flag polypharmacy = of(byType, Flag.class).stream().filter(flag -> flag.name().equals("polypharmacy")).findFirst().orElse(null);
 		Assessment.Derived derived = new Assessment.Derived(patient.chronicCategories().stream().sorted().toList(), patient.chronicCount(),
@@ -47,7 +48,8 @@ final class OutcomeAssembler {
 		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, List.copyOf(allWarnings));
 	}
 
-	private static Assessment.RiskLevel riskLevel(List<LevelFinding> findings) {
+	/** The level's label is the one {@code vocabulary/kaiser-level.csv} gives it. */
+	private static Assessment.RiskLevel riskLevel(List<LevelFinding> findings, Mappings mappings) {
 		int level = findings.stream().mapToInt(LevelFinding::level).max()
 			.orElseThrow(() -> new IllegalStateException("the rule set assigned no level; it must always assign one"));
 		List<Assessment.Reason> reasons = findings.stream()
@@ -55,7 +57,7 @@ final class OutcomeAssembler {
 			.sorted(Comparator.comparing(LevelFinding::rule).thenComparing(LevelFinding::text))
 			.map(finding -> new Assessment.Reason(finding.rule(), finding.text()))
 			.toList();
-		return new Assessment.RiskLevel(level, LevelLabels.of(level), reasons);
+		return new Assessment.RiskLevel(level, mappings.level(level).label(), reasons);
 	}
 
 	private static Assessment.Score score(String name, Map<Class<?>, List<Object>> facts) {

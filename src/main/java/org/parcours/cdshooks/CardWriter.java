@@ -14,12 +14,13 @@ import org.parcours.cdshooks.CdsResponse.Card;
 import org.parcours.cdshooks.CdsResponse.Coding;
 import org.parcours.cdshooks.CdsResponse.Source;
 import org.parcours.cdshooks.CdsResponse.Suggestion;
+import org.parcours.vocabulary.Mappings;
 
 /**
- * Cards from an assessment. The indicator follows the level: {@code warning} for levels 3 and 2,
- * {@code info} for level 1. CDS Hooks keeps {@code critical} for cards that may need to stop the
- * workflow, which a stratification never does; the summary names the level, so 3 and 2 stay apart.
- * Every card names the rule-set version as its source and every reason its rule id.
+ * Cards from an assessment. The indicator of the level's card is the one
+ * {@code vocabulary/kaiser-level.csv} gives the level; the summary names the level, so levels with
+ * the same indicator stay apart. Every card names the rule-set version as its source and every
+ * reason its rule id.
  */
 final class CardWriter {
 
@@ -37,12 +38,8 @@ final class CardWriter {
 	private CardWriter() {
 	}
 
-	static String indicator(int level) {
-		return level >= 2 ? "warning" : "info";
-	}
-
 	/** encounter-start: the level and the programmes to prepare (eligible, or undecided with what would decide). */
-	static List<Card> admission(Assessment assessment, String riskAssessmentJson) {
+	static List<Card> admission(Assessment assessment, Mappings mappings, String riskAssessmentJson) {
 		var level = assessment.riskLevel();
 		List<ProgrammeOutcome> toPrepare = assessment.programmes().stream()
 			.filter(programme -> !"not-eligible".equals(programme.status())).toList();
@@ -55,11 +52,11 @@ final class CardWriter {
 		}
 		toPrepare.forEach(programme -> detail.append(programmeLine(programme)));
 		detail.append(warnings(assessment)).append('\n').append(CARE_ONLY);
-		return List.of(card(summary, detail.toString(), indicator(level.level()), assessment, riskAssessmentJson));
+		return List.of(card(summary, detail.toString(), mappings.level(level.level()).cdsIndicator(), assessment, riskAssessmentJson));
 	}
 
 	/** encounter-discharge: readmission scores and level, then one card per eligible programme with its next steps. */
-	static List<Card> discharge(Assessment assessment, String riskAssessmentJson) {
+	static List<Card> discharge(Assessment assessment, Mappings mappings, String riskAssessmentJson) {
 		var level = assessment.riskLevel();
 		List<ProgrammeOutcome> eligible = assessment.programmes().stream().filter(programme -> "eligible".equals(programme.status()))
 			.toList();
@@ -78,7 +75,7 @@ final class CardWriter {
 		}
 		detail.append(warnings(assessment)).append('\n').append(CARE_ONLY);
 		List<Card> cards = new ArrayList<>();
-		cards.add(card(summary, detail.toString(), indicator(level.level()), assessment, riskAssessmentJson));
+		cards.add(card(summary, detail.toString(), mappings.level(level.level()).cdsIndicator(), assessment, riskAssessmentJson));
 		for (ProgrammeOutcome programme : eligible) {
 			StringBuilder steps = new StringBuilder("**Next steps before discharge**\n\n");
 			if (programme.nextSteps() == null || programme.nextSteps().isEmpty()) {

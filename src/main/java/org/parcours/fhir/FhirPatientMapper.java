@@ -30,6 +30,8 @@ import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.CodeSystem;
 import org.parcours.vocabulary.FunctionalFinding;
+import org.parcours.vocabulary.HistoryCount;
+import org.parcours.vocabulary.Mappings;
 import org.parcours.vocabulary.Vocabulary;
 
 /**
@@ -70,7 +72,7 @@ public final class FhirPatientMapper {
 		if (!resource.hasBirthDate()) {
 			throw new InvalidPatientException(List.of(new InputError("Patient.birthDate", "is required: the age is derived from it")));
 		}
-		Encounter index = index(record, indexEncounterId, warnings);
+		Encounter index = index(record, indexEncounterId, vocabulary.mappings(), warnings);
 		LocalDate on = assessmentDate != null ? assessmentDate
 				: index != null && Encounters.end(index) != null && index.getStatus() != Encounter.EncounterStatus.INPROGRESS
 						? Encounters.end(index) : today;
@@ -83,8 +85,8 @@ public final class FhirPatientMapper {
 			active.stream().map(Fhir::key).filter(key -> key != null).forEach(key -> basis.add("Condition/" + key));
 		}
 		Patient patient = new Patient(Fhir.key(resource), null, Fhir.date(resource.getBirthDateElement()), on, sex(resource), null,
-				conditions(active, warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on),
-				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), warnings),
+				conditions(active, warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on, vocabulary.mappings()),
+				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), vocabulary.mappings(), warnings),
 				functional(active, vocabulary), null);
 		if (deceasedBy(resource, on)) {
 			warnings.add(new Warning("fhir-deceased", "the Patient resource records a death on or before the assessment date"));
@@ -103,7 +105,7 @@ public final class FhirPatientMapper {
 		return resource.hasDeceasedDateTimeType() && !Fhir.date(resource.getDeceasedDateTimeType()).isAfter(on);
 	}
 
-	private static Encounter index(FhirRecord record, String id, List<Warning> warnings) {
+	private static Encounter index(FhirRecord record, String id, Mappings mappings, List<Warning> warnings) {
 		if (record.encounters() == null) {
 			return null;
 		}
@@ -114,7 +116,7 @@ public final class FhirPatientMapper {
 			}
 			return named.orElse(null);
 		}
-		return Encounters.likelyIndex(record.encounters()).orElse(null);
+		return Encounters.likelyIndex(record.encounters(), mappings).orElse(null);
 	}
 
 	/** A resource about another patient must not change this patient's assessment. */
@@ -240,13 +242,21 @@ public final class FhirPatientMapper {
 		return "resource|" + Fhir.key(resource);
 	}
 
-	/** Admissions in the 12 months and emergency visits in the 6 months up to the assessment date, the index stay excluded. */
-	private static Patient.History history(List<Encounter> encounters, Encounter index, LocalDate on) {
+	/**
+	 * Admissions and emergency visits in the windows of {@code vocabulary/fhir-history-window.csv} up to
+	 * the assessment date, the index stay excluded.
+	 */
+	private static Patient.History history(List<Encounter> encounters, Encounter index, LocalDate on, Mappings mappings) {
 		if (encounters == null) {
 			return null;
 		}
-		return new Patient.History(Encounters.count(encounters, Encounters::inpatient, on.minusMonths(12), on, index),
-				Encounters.count(encounters, Encounters::emergency, on.minusMonths(6), on, index), null, null);
+		return new Patient.History(count(encounters, HistoryCount.ADMISSIONS, index, on, mappings),
+				count(encounters, HistoryCount.ED_VISITS, index, on, mappings), null, null);
+	}
+
+	private static int count(List<Encounter> encounters, HistoryCount count, Encounter index, LocalDate on, Mappings mappings) {
+		return Encounters.count(encounters, encounter -> Encounters.is(encounter, count.kind(), mappings),
+				on.minusMonths(mappings.lookBackMonths(count)), on, index);
 	}
 
 	/** Findings the vocabularies map to functional inputs; only a stated finding sets an input, absence says nothing. */

@@ -12,6 +12,7 @@ import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Enums.Sex;
 import org.parcours.patient.Patient;
+import org.parcours.vocabulary.DefaultVocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +42,7 @@ class UciProfileTests {
 	}
 
 	static RosterProfile.Row map(String row) throws IOException {
-		return new UciDiabetesProfile().bind(header().split(",")).map(row.split(",", -1));
+		return new UciDiabetesProfile().bind(header().split(","), DefaultVocabulary.mappings()).map(row.split(",", -1));
 	}
 
 	@Test
