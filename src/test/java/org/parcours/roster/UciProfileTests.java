@@ -90,6 +90,16 @@ class UciProfileTests {
 	}
 
 	@Test
+	void theMappingTablesDecideWhatACodeSays() throws IOException {
+		var traumaUrgent = DefaultVocabulary.mappingsEdited("vocabulary/uci-admission-type.csv", "7,unknown,", "7,urgent,");
+		assertThat(new UciDiabetesProfile().bind(header().split(","), traumaUrgent).map(row("141553326").split(",", -1)).patient().stay()
+			.admissionType()).isEqualTo(AdmissionType.URGENT);
+		var noDeath = DefaultVocabulary.mappingsEdited("vocabulary/uci-discharge-disposition.csv", "11,deceased,Expired\n", "");
+		assertThat(new UciDiabetesProfile().bind(header().split(","), noDeath).map(row("293118").split(",", -1)).errors())
+			.extracting(RowError::field).containsExactly("discharge_disposition_id");
+	}
+
+	@Test
 	void questionMarksAreMissingNeverZero() throws IOException {
 		RosterProfile.Row mapped = map(row("277875756"));
 		assertThat(mapped.patient().conditions()).as("diag_1..3 all ?").isNull();
