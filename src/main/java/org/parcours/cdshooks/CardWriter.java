@@ -9,6 +9,7 @@ import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Assessment.ProgrammeOutcome;
 import org.parcours.assessment.Assessment.Reason;
 import org.parcours.assessment.Assessment.Score;
+import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.cdshooks.CdsResponse.Action;
 import org.parcours.cdshooks.CdsResponse.Card;
 import org.parcours.cdshooks.CdsResponse.Coding;
@@ -42,7 +43,7 @@ final class CardWriter {
 	static List<Card> admission(Assessment assessment, Mappings mappings, String riskAssessmentJson) {
 		var level = assessment.riskLevel();
 		List<ProgrammeOutcome> toPrepare = assessment.programmes().stream()
-			.filter(programme -> !"not-eligible".equals(programme.status())).toList();
+			.filter(programme -> programme.status() != ProgrammeStatus.NOT_ELIGIBLE).toList();
 		String summary = "Level " + level.level() + " " + level.label() + ": "
 				+ (toPrepare.isEmpty() ? "no programme to prepare" : toPrepare.size() + " programme(s) to prepare");
 		StringBuilder detail = new StringBuilder(levelSection(assessment));
@@ -58,7 +59,7 @@ final class CardWriter {
 	/** encounter-discharge: readmission scores and level, then one card per eligible programme with its next steps. */
 	static List<Card> discharge(Assessment assessment, Mappings mappings, String riskAssessmentJson) {
 		var level = assessment.riskLevel();
-		List<ProgrammeOutcome> eligible = assessment.programmes().stream().filter(programme -> "eligible".equals(programme.status()))
+		List<ProgrammeOutcome> eligible = assessment.programmes().stream().filter(programme -> programme.status() == ProgrammeStatus.ELIGIBLE)
 			.toList();
 		String summary = "Readmission risk: " + brief("LACE", assessment.scores().lace()) + ", "
 				+ brief("HOSPITAL", assessment.scores().hospital()) + "; level " + level.level() + "; " + eligible.size()
@@ -68,7 +69,7 @@ final class CardWriter {
 		detail.append(scoreSection("HOSPITAL score", assessment.scores().hospital()));
 		detail.append(levelSection(assessment));
 		List<ProgrammeOutcome> undecided = assessment.programmes().stream()
-			.filter(programme -> "insufficient-data".equals(programme.status())).toList();
+			.filter(programme -> programme.status() == ProgrammeStatus.INSUFFICIENT_DATA).toList();
 		if (!undecided.isEmpty()) {
 			detail.append("\n**Programmes not yet decided**\n\n");
 			undecided.forEach(programme -> detail.append(programmeLine(programme)));

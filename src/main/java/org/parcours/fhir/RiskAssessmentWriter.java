@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentPredictionComponent;
 import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus;
 
 import org.parcours.assessment.Assessment;
+import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.vocabulary.Mappings;
 
 /**
@@ -57,7 +58,7 @@ public final class RiskAssessmentWriter {
 		score(risk, "LACE index: death or unplanned readmission within 30 days", "LACE", assessment.scores().lace(), mappings);
 		score(risk, "HOSPITAL score: potentially avoidable readmission within 30 days", "HOSPITAL", assessment.scores().hospital(),
 				mappings);
-		String mitigation = assessment.programmes().stream().filter(programme -> "eligible".equals(programme.status()))
+		String mitigation = assessment.programmes().stream().filter(programme -> programme.status() == ProgrammeStatus.ELIGIBLE)
 			.map(programme -> programme.id() + (programme.nextSteps() == null || programme.nextSteps().isEmpty() ? ""
 					: ": " + String.join("; ", programme.nextSteps())))
 			.collect(Collectors.joining("\n"));

@@ -8,6 +8,7 @@ import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Assessment.ProgrammeOutcome;
 import org.parcours.assessment.Assessment.Reason;
 import org.parcours.assessment.Assessment.Score;
+import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.cdshooks.CdsResponse.Card;
 import org.parcours.vocabulary.DefaultVocabulary;
 import org.parcours.vocabulary.Mappings;
@@ -20,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CardWriterTests {
 
-	static final ProgrammeOutcome ELIGIBLE = new ProgrammeOutcome("prado-heart-failure", "PRADO heart failure", "eligible",
+	static final ProgrammeOutcome ELIGIBLE = new ProgrammeOutcome("prado-heart-failure", "PRADO heart failure", ProgrammeStatus.ELIGIBLE,
 			List.of(new Reason("PRADO-HF-1", "hospitalised for heart failure, going home")), List.of(),
 			List.of("GP visit within 7 days", "Cardiologist within 2 months"));
 
-	static final ProgrammeOutcome UNDECIDED = new ProgrammeOutcome("paerpa", "PAERPA", "insufficient-data", List.of(),
+	static final ProgrammeOutcome UNDECIDED = new ProgrammeOutcome("paerpa", "PAERPA", ProgrammeStatus.INSUFFICIENT_DATA, List.of(),
 			List.of("functional.fallsLast12Months"), List.of());
 
-	static final ProgrammeOutcome EXCLUDED = new ProgrammeOutcome("prado-maternity", "PRADO maternity", "not-eligible",
+	static final ProgrammeOutcome EXCLUDED = new ProgrammeOutcome("prado-maternity", "PRADO maternity", ProgrammeStatus.NOT_ELIGIBLE,
 			List.of(new Reason("PRADO-MAT-0", "not a delivery stay")), List.of(), List.of());
 
 	static Assessment assessment(int level, List<ProgrammeOutcome> programmes) {
@@ -82,7 +83,7 @@ class CardWriterTests {
 
 	@Test
 	void summariesStayUnder140Characters() {
-		ProgrammeOutcome longTitle = new ProgrammeOutcome("x", "A programme whose title goes on ".repeat(6), "eligible", List.of(), List.of(),
+		ProgrammeOutcome longTitle = new ProgrammeOutcome("x", "A programme whose title goes on ".repeat(6), ProgrammeStatus.ELIGIBLE, List.of(), List.of(),
 				List.of());
 		List<Card> cards = CardWriter.discharge(assessment(1, List.of(longTitle)), MAPPINGS, null);
 		assertThat(cards.get(1).summary()).hasSize(CardWriter.MAX_SUMMARY).endsWith("…");
