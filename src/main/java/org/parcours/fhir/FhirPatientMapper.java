@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,11 +40,6 @@ import org.parcours.vocabulary.Vocabulary;
  * (no rule reads it); ethnicity and race extensions are never read.
  */
 public final class FhirPatientMapper {
-
-	/** Code systems read from Condition codings, onto the systems of the patient model. */
-	private static final Map<String, ConditionSystem> SYSTEMS = Map.of("http://hl7.org/fhir/sid/icd-10", ConditionSystem.ICD_10,
-			"http://hl7.org/fhir/sid/icd-10-cm", ConditionSystem.ICD_10, "http://hl7.org/fhir/sid/icd-9-cm", ConditionSystem.ICD_9,
-			Fhir.SNOMED, ConditionSystem.SNOMED);
 
 	private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
 
@@ -85,7 +79,7 @@ public final class FhirPatientMapper {
 			active.stream().map(Fhir::key).filter(key -> key != null).forEach(key -> basis.add("Condition/" + key));
 		}
 		Patient patient = new Patient(Fhir.key(resource), null, Fhir.date(resource.getBirthDateElement()), on, sex(resource), null,
-				conditions(active, warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on, vocabulary.mappings()),
+				conditions(active, vocabulary.mappings(), warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on, vocabulary.mappings()),
 				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), vocabulary.mappings(), warnings),
 				functional(active, vocabulary), null);
 		if (deceasedBy(resource, on)) {
@@ -179,7 +173,8 @@ public final class FhirPatientMapper {
 		return onset == null || !onset.isAfter(on);
 	}
 
-	private static List<Patient.Condition> conditions(List<Condition> active, List<Warning> warnings) {
+	/** Each coding in a system of {@code vocabulary/fhir-condition-system.csv}, as that table names the system. */
+	private static List<Patient.Condition> conditions(List<Condition> active, Mappings mappings, List<Warning> warnings) {
 		if (active == null) {
 			return null;
 		}
@@ -188,7 +183,7 @@ public final class FhirPatientMapper {
 		for (Condition condition : active) {
 			boolean coded = false;
 			for (Coding coding : condition.getCode().getCoding()) {
-				ConditionSystem system = SYSTEMS.get(coding.getSystem());
+				ConditionSystem system = mappings.conditionSystem(coding.getSystem()).orElse(null);
 				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
 					conditions.add(new Patient.Condition(system, coding.getCode().strip(), null));
 					coded = true;
@@ -267,7 +262,7 @@ public final class FhirPatientMapper {
 		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
 		for (Condition condition : active) {
 			for (Coding coding : condition.getCode().getCoding()) {
-				ConditionSystem system = SYSTEMS.get(coding.getSystem());
+				ConditionSystem system = vocabulary.mappings().conditionSystem(coding.getSystem()).orElse(null);
 				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
 					findings.addAll(vocabulary.lookup(codeSystem(system), coding.getCode()).functionalFindings());
 				}

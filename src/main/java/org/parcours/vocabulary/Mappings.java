@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.parcours.patient.Enums.AdmissionType;
+import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
 
 /**
@@ -16,6 +17,8 @@ import org.parcours.patient.Enums.DischargeDestination;
  * and LOINC codes exactly, the other FHIR codes and units without case.
  */
 public final class Mappings {
+
+	private final Map<String, ConditionSystem> conditionSystems;
 
 	/** Admission types by element, then by code (lower case except for {@link AdmissionElement#CLASS}). */
 	private final Map<AdmissionElement, Map<String, AdmissionType>> admissionTypes;
@@ -39,11 +42,12 @@ public final class Mappings {
 
 	private final Map<String, String> bandRisks;
 
-	Mappings(Map<AdmissionElement, Map<String, AdmissionType>> admissionTypes, Map<String, EncounterKind> encounterClasses,
+	Mappings(Map<String, ConditionSystem> conditionSystems, Map<AdmissionElement, Map<String, AdmissionType>> admissionTypes, Map<String, EncounterKind> encounterClasses,
 			Map<String, DischargeDestination> dischargeDestinations, Map<String, LaboratoryInput> laboratoryCodes,
 			Map<LaboratoryInput, Map<String, UnitConversion>> units, Map<HistoryCount, Integer> lookBackMonths,
 			Map<Integer, Optional<AdmissionType>> uciAdmissionTypes, Map<Integer, Optional<DischargeDestination>> uciDischarges,
 			Map<Integer, LevelTerms> levels, Map<String, String> bandRisks) {
+		this.conditionSystems = Map.copyOf(conditionSystems);
 		this.admissionTypes = Map.copyOf(admissionTypes);
 		this.encounterClasses = Map.copyOf(encounterClasses);
 		this.dischargeDestinations = Map.copyOf(dischargeDestinations);
@@ -54,6 +58,11 @@ public final class Mappings {
 		this.uciDischarges = Map.copyOf(uciDischarges);
 		this.levels = Map.copyOf(levels);
 		this.bandRisks = Map.copyOf(bandRisks);
+	}
+
+	/** The code system of the patient model a FHIR coding system URI is read as, if the table lists it. */
+	public Optional<ConditionSystem> conditionSystem(String uri) {
+		return Optional.ofNullable(uri == null ? null : conditionSystems.get(uri));
 	}
 
 	/** The admission type a code of an Encounter element states, if the table lists it. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.parcours.patient.Enums.AdmissionType;
+import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Kebab;
 import org.parcours.rules.RuleFile;
@@ -23,6 +24,8 @@ import org.parcours.rules.RuleProblem;
  * file and line, and the rule set is refused, so a typo never silently changes what a code means.
  */
 final class MappingsLoader {
+
+	static final String CONDITION_SYSTEM = "vocabulary/fhir-condition-system.csv";
 
 	static final String ENCOUNTER_CLASS = "vocabulary/fhir-encounter-class.csv";
 
@@ -67,6 +70,7 @@ final class MappingsLoader {
 
 	private static Map<String, String> tables() {
 		Map<String, String> tables = new LinkedHashMap<>();
+		tables.put(CONDITION_SYSTEM, "the FHIR Condition coding systems read, onto the vocabularies' code systems");
 		tables.put(ENCOUNTER_CLASS, "which FHIR encounter classes are admissions or emergency visits");
 		tables.put(ADMISSION_TYPE, "FHIR encounter priority, class and admission source onto the admission type");
 		tables.put(DISCHARGE, "FHIR discharge dispositions onto the discharge destination");
@@ -101,6 +105,7 @@ final class MappingsLoader {
 
 	private Mappings read() {
 		Map<AdmissionElement, Map<String, AdmissionType>> admissionTypes = new EnumMap<>(AdmissionElement.class);
+		Map<String, ConditionSystem> conditionSystems = new HashMap<>();
 		Map<String, EncounterKind> classes = new HashMap<>();
 		Map<String, DischargeDestination> discharges = new HashMap<>();
 		Map<String, LaboratoryInput> laboratory = new HashMap<>();
@@ -114,6 +119,12 @@ final class MappingsLoader {
 		Map<String, AdmissionType> admissionWords = words(AdmissionType.values());
 		Map<String, DischargeDestination> destinationWords = words(DischargeDestination.values());
 
+		rows(CONDITION_SYSTEM, List.of("uri", "system", "label"), (row, unique) -> {
+			ConditionSystem system = TableFile.word(row, "system", words(ConditionSystem.values()), problems);
+			if (code(row, "uri") && system != null && unique.first(row, row.cell("uri"))) {
+				conditionSystems.put(row.cell("uri"), system);
+			}
+		});
 		rows(ENCOUNTER_CLASS, List.of("code", "kind", "label"), (row, unique) -> {
 			EncounterKind kind = TableFile.word(row, "kind", TableFile.words(EncounterKind.class, EncounterKind::word), problems);
 			if (code(row, "code") && kind != null && unique.first(row, row.cell("code"))) {
@@ -201,7 +212,7 @@ final class MappingsLoader {
 				bandRisks.put(row.cell("band"), risk);
 			}
 		});
-		return new Mappings(admissionTypes, classes, discharges, laboratory, units, windows, uciAdmissions, uciDischarges, levels,
+		return new Mappings(conditionSystems, admissionTypes, classes, discharges, laboratory, units, windows, uciAdmissions, uciDischarges, levels,
 				bandRisks);
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.parcours.patient.Enums.AdmissionType;
+import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.rules.RuleFile;
 import org.parcours.rules.RuleSetException;
@@ -67,6 +68,17 @@ class MappingTablesTests {
 		assertThat(mappings.bandRisk("intermediate")).contains("moderate");
 		assertThat(mappings.bandRisk("very-high")).isEmpty();
 		assertThatThrownBy(() -> mappings.level(4)).hasMessageContaining("rules produced level 4");
+	}
+
+	@Test
+	void conditionCodingSystemsAreReadAsTheTableSays() {
+		assertThat(mappings.conditionSystem("http://hl7.org/fhir/sid/icd-10-cm")).contains(ConditionSystem.ICD_10);
+		assertThat(mappings.conditionSystem("http://snomed.info/sct")).contains(ConditionSystem.SNOMED);
+		String germanModification = "http://fhir.de/CodeSystem/bfarm/icd-10-gm";
+		assertThat(mappings.conditionSystem(germanModification)).isEmpty();
+		assertThat(DefaultVocabulary.mappingsEdited("vocabulary/fhir-condition-system.csv", "http://snomed.info/sct,snomed,SNOMED CT\n",
+				"http://snomed.info/sct,snomed,SNOMED CT\n" + germanModification + ",icd-10,ICD-10-GM\n").conditionSystem(germanModification))
+			.contains(ConditionSystem.ICD_10);
 	}
 
 	@Test
