@@ -34,7 +34,7 @@ public record Assessment(String patientId, String rulesVersion, RiskLevel riskLe
 	public record Derived(List<String> chronicCategories, int chronicCount, Integer medicationCount, Boolean polypharmacy) {
 	}
 
-	public record ProgrammeOutcome(String id, String title, String status, List<Reason> reasons, List<String> missing,
+	public record ProgrammeOutcome(String id, String title, ProgrammeStatus status, List<Reason> reasons, List<String> missing,
 			List<String> nextSteps) {
 	}
 

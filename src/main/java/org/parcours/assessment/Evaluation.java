@@ -22,6 +22,7 @@ public final class Evaluation {
 	public static Assessment of(Patient patient, RuleSet ruleSet, LocalDate today, AgendaEventListener listener) {
 		FactsBuilder.Result built = FactsBuilder.build(patient, ruleSet.vocabulary(), today);
 		Collection<Object> facts = ruleSet.evaluate(built.facts(), listener);
-		return OutcomeAssembler.assemble(patient.patientId(), ruleSet.version(), built.facts(), facts, built.warnings());
+		return OutcomeAssembler.assemble(patient.patientId(), ruleSet.version(), built.facts(), facts, built.warnings(),
+				ruleSet.vocabulary().mappings());
 	}
 }

@@ -17,8 +17,10 @@ import org.parcours.facts.Programme;
 import org.parcours.facts.ProgrammeFinding;
 import org.parcours.facts.ScoreBand;
 import org.parcours.facts.ScoreMissing;
+import org.parcours.facts.ScoreName;
 import org.parcours.facts.ScorePoints;
 import org.parcours.facts.ScoreValue;
+import org.parcours.vocabulary.Mappings;
 
 /**
  * Reads the facts left in working memory after the rules ran and shapes them into an
@@ -32,14 +34,15 @@ final class OutcomeAssembler {
 	}
 
 	static Assessment assemble(String patientId, String rulesVersion, PatientFacts patient, Collection<Object> facts,
-			List<Assessment.Warning> warnings) {
+			List<Assessment.Warning> warnings, Mappings mappings) {
 		List<Assessment.Warning> allWarnings = new ArrayList<>(warnings);
 		Map<Class<?>, List<Object>> byType = new HashMap<>();
 		for (Object fact : facts) {
 			byType.computeIfAbsent(fact.getClass(), type -> new ArrayList<>()).add(fact);
 		}
-		Assessment.RiskLevel level = riskLevel(of(byType, LevelFinding.class));
-		Assessment.Scores scores = new Assessment.Scores(score("charlson", byType), score("lace", byType), score("hospital", byType));
+		Assessment.RiskLevel level = riskLevel(of(byType, LevelFinding.class), mappings);
+		Assessment.Scores scores = new Assessment.Scores(score(ScoreName.CHARLSON, byType), score(ScoreName.LACE, byType),
+				score(ScoreName.HOSPITAL, byType));
 		Flag polypharmacy = of(byType, Flag.class).stream().filter(flag -> flag.name().equals("polypharmacy")).findFirst().orElse(null);
 		Assessment.Derived derived = new Assessment.Derived(patient.chronicCategories().stream().sorted().toList(), patient.chronicCount(),
 				patient.medicationCount(), polypharmacy == null || !polypharmacy.known() ? null : polypharmacy.value());
@@ -47,7 +50,8 @@ final class OutcomeAssembler {
 		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, List.copyOf(allWarnings));
 	}
 
-	private static Assessment.RiskLevel riskLevel(List<LevelFinding> findings) {
+	/** The level's label is the one {@code vocabulary/kaiser-level.csv} gives it. */
+	private static Assessment.RiskLevel riskLevel(List<LevelFinding> findings, Mappings mappings) {
 		int level = findings.stream().mapToInt(LevelFinding::level).max()
 			.orElseThrow(() -> new IllegalStateException("the rule set assigned no level; it must always assign one"));
 		List<Assessment.Reason> reasons = findings.stream()
@@ -55,20 +59,22 @@ final class OutcomeAssembler {
 			.sorted(Comparator.comparing(LevelFinding::rule).thenComparing(LevelFinding::text))
 			.map(finding -> new Assessment.Reason(finding.rule(), finding.text()))
 			.toList();
-		return new Assessment.RiskLevel(level, LevelLabels.of(level), reasons);
+		return new Assessment.RiskLevel(level, mappings.level(level).label(), reasons);
 	}
 
-	private static Assessment.Score score(String name, Map<Class<?>, List<Object>> facts) {
+	private static Assessment.Score score(ScoreName score, Map<Class<?>, List<Object>> facts) {
+		String name = score.id();
+		boolean charlson = score == ScoreName.CHARLSON;
 		List<String> missing = of(facts, ScoreMissing.class).stream()
 			.filter(m -> m.score().equals(name)).map(ScoreMissing::field).distinct().sorted().toList();
 		Map<String, Integer> totals = of(facts, ScoreValue.class).stream()
 			.collect(Collectors.toMap(ScoreValue::score, ScoreValue::value, (a, b) -> a));
 		Integer value = missing.isEmpty() ? totals.get(name) : null;
-		Integer ageAdjusted = name.equals("charlson") && value != null ? totals.get("charlson-age-adjusted") : null;
+		Integer ageAdjusted = charlson && value != null ? totals.get(ScoreName.CHARLSON_AGE_ADJUSTED) : null;
 		String band = of(facts, ScoreBand.class).stream().filter(b -> b.score().equals(name) && value != null)
 			.map(ScoreBand::band).findFirst().orElse(null);
 		List<Assessment.Reason> reasons = of(facts, ScorePoints.class).stream()
-			.filter(points -> points.score().equals(name) || (name.equals("charlson") && points.score().equals("charlson-age")))
+			.filter(points -> points.score().equals(name) || (charlson && points.score().equals(ScoreName.CHARLSON_AGE_POINTS)))
 			.sorted(Comparator.comparing(ScorePoints::score).thenComparing(ScorePoints::item))
 			.map(points -> new Assessment.Reason(points.rule(), points.text()))
 			.toList();
@@ -86,26 +92,26 @@ final class OutcomeAssembler {
 			List<ProgrammeFinding> missing = kind(own, ProgrammeFinding.Kind.MISSING);
 			List<ProgrammeFinding> eligible = kind(own, ProgrammeFinding.Kind.ELIGIBLE);
 			if (!excluded.isEmpty()) {
-				return outcome(programme, "not-eligible", excluded, List.of(), List.of());
+				return outcome(programme, ProgrammeStatus.NOT_ELIGIBLE, excluded, List.of(), List.of());
 			}
 			if (!missing.isEmpty()) {
 				Set<String> fields = missing.stream().map(ProgrammeFinding::text).collect(Collectors.toCollection(LinkedHashSet::new));
 				List<ProgrammeFinding> needs = missing.stream()
 					.map(f -> ProgrammeFinding.missing(f.programme(), f.rule(), f.text() + " is needed to decide"))
 					.toList();
-				return outcome(programme, "insufficient-data", needs, fields.stream().sorted().toList(), List.of());
+				return outcome(programme, ProgrammeStatus.INSUFFICIENT_DATA, needs, fields.stream().sorted().toList(), List.of());
 			}
 			if (!eligible.isEmpty()) {
 				List<String> nextSteps = kind(own, ProgrammeFinding.Kind.NEXT_STEP).stream().map(ProgrammeFinding::text).distinct().toList();
-				return outcome(programme, "eligible", eligible, List.of(), nextSteps);
+				return outcome(programme, ProgrammeStatus.ELIGIBLE, eligible, List.of(), nextSteps);
 			}
 			warnings.add(new Assessment.Warning("programme-undecided",
 					programme.id() + ": no rule reached a decision; the programme's rules need a default exclusion"));
-			return outcome(programme, "not-eligible", List.of(), List.of(), List.of());
+			return outcome(programme, ProgrammeStatus.NOT_ELIGIBLE, List.of(), List.of(), List.of());
 		}).toList();
 	}
 
-	private static Assessment.ProgrammeOutcome outcome(Programme programme, String status, List<ProgrammeFinding> reasons,
+	private static Assessment.ProgrammeOutcome outcome(Programme programme, ProgrammeStatus status, List<ProgrammeFinding> reasons,
 			List<String> missing, List<String> nextSteps) {
 		return new Assessment.ProgrammeOutcome(programme.id(), programme.title(), status,
 				reasons.stream().map(f -> new Assessment.Reason(f.rule(), f.text())).toList(), missing, nextSteps);

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.parcours.assessment.Assessment;
+import org.parcours.facts.ScoreName;
 
 /**
  * Compares the parts of an answer a case states with the answer the rules gave. Only what is stated
@@ -22,6 +23,10 @@ import org.parcours.assessment.Assessment;
 final class Expectations {
 
 	private static final Set<String> KEYS = Set.of("level", "levelRules", "scores", "derived", "programmes", "rules", "warnings");
+
+	/** The scores a case may check, by the name cases and answers give them. */
+	private static final Map<String, ScoreName> SCORES = Map.of(ScoreName.CHARLSON.id(), ScoreName.CHARLSON, ScoreName.LACE.id(),
+			ScoreName.LACE, ScoreName.HOSPITAL.id(), ScoreName.HOSPITAL);
 
 	private static final Set<String> SCORE_KEYS = Set.of("value", "ageAdjusted", "band", "missing");
 
@@ -49,7 +54,7 @@ final class Expectations {
 		}
 		value("level", expect.get("level"), actual.riskLevel().level());
 		appear("level rules", expect.get("levelRules"), reasonRules(actual.riskLevel().reasons()));
-		object(expect.get("scores"), "scores", Set.of("charlson", "lace", "hospital"), (name, node) -> score(name, node, actual.scores()));
+		object(expect.get("scores"), "scores", SCORES.keySet(), (name, node) -> score(name, node, actual.scores()));
 		derived(expect.get("derived"), actual.derived());
 		object(expect.get("programmes"), "programmes", null, (id, node) -> programme(id, node, actual));
 		appear("rules", expect.get("rules"), allRules(actual));
@@ -57,10 +62,10 @@ final class Expectations {
 	}
 
 	private void score(String name, JsonNode expect, Assessment.Scores scores) {
-		Assessment.Score score = switch (name) {
-			case "charlson" -> scores.charlson();
-			case "lace" -> scores.lace();
-			default -> scores.hospital();
+		Assessment.Score score = switch (SCORES.get(name)) {
+			case CHARLSON -> scores.charlson();
+			case LACE -> scores.lace();
+			case HOSPITAL -> scores.hospital();
 		};
 		String what = "score " + name;
 		if (!known(expect, SCORE_KEYS, what)) {
@@ -98,7 +103,7 @@ final class Expectations {
 			failures.add(what + ": write the expected status as text, or as an object with \"status\"");
 			return;
 		}
-		if (!status.asString().equals(outcome.status())) {
+		if (!status.asString().equals(outcome.status().word())) {
 			failures.add(what + ": expected " + status.asString() + ", got " + outcome.status() + " " + explain(outcome));
 		}
 		if (expect.isObject()) {

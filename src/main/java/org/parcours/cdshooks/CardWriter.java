@@ -9,17 +9,19 @@ import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Assessment.ProgrammeOutcome;
 import org.parcours.assessment.Assessment.Reason;
 import org.parcours.assessment.Assessment.Score;
+import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.cdshooks.CdsResponse.Action;
 import org.parcours.cdshooks.CdsResponse.Card;
 import org.parcours.cdshooks.CdsResponse.Coding;
 import org.parcours.cdshooks.CdsResponse.Source;
 import org.parcours.cdshooks.CdsResponse.Suggestion;
+import org.parcours.vocabulary.Mappings;
 
 /**
- * Cards from an assessment. The indicator follows the level: {@code warning} for levels 3 and 2,
- * {@code info} for level 1. CDS Hooks keeps {@code critical} for cards that may need to stop the
- * workflow, which a stratification never does; the summary names the level, so 3 and 2 stay apart.
- * Every card names the rule-set version as its source and every reason its rule id.
+ * Cards from an assessment. The indicator of the level's card is the one
+ * {@code vocabulary/kaiser-level.csv} gives the level; the summary names the level, so levels with
+ * the same indicator stay apart. Every card names the rule-set version as its source and every
+ * reason its rule id.
  */
 final class CardWriter {
 
@@ -37,15 +39,11 @@ final class CardWriter {
 	private CardWriter() {
 	}
 
-	static String indicator(int level) {
-		return level >= 2 ? "warning" : "info";
-	}
-
 	/** encounter-start: the level and the programmes to prepare (eligible, or undecided with what would decide). */
-	static List<Card> admission(Assessment assessment, String riskAssessmentJson) {
+	static List<Card> admission(Assessment assessment, Mappings mappings, String riskAssessmentJson) {
 		var level = assessment.riskLevel();
 		List<ProgrammeOutcome> toPrepare = assessment.programmes().stream()
-			.filter(programme -> !"not-eligible".equals(programme.status())).toList();
+			.filter(programme -> programme.status() != ProgrammeStatus.NOT_ELIGIBLE).toList();
 		String summary = "Level " + level.level() + " " + level.label() + ": "
 				+ (toPrepare.isEmpty() ? "no programme to prepare" : toPrepare.size() + " programme(s) to prepare");
 		StringBuilder detail = new StringBuilder(levelSection(assessment));
@@ -55,13 +53,13 @@ final class CardWriter {
 		}
 		toPrepare.forEach(programme -> detail.append(programmeLine(programme)));
 		detail.append(warnings(assessment)).append('\n').append(CARE_ONLY);
-		return List.of(card(summary, detail.toString(), indicator(level.level()), assessment, riskAssessmentJson));
+		return List.of(card(summary, detail.toString(), mappings.level(level.level()).cdsIndicator(), assessment, riskAssessmentJson));
 	}
 
 	/** encounter-discharge: readmission scores and level, then one card per eligible programme with its next steps. */
-	static List<Card> discharge(Assessment assessment, String riskAssessmentJson) {
+	static List<Card> discharge(Assessment assessment, Mappings mappings, String riskAssessmentJson) {
 		var level = assessment.riskLevel();
-		List<ProgrammeOutcome> eligible = assessment.programmes().stream().filter(programme -> "eligible".equals(programme.status()))
+		List<ProgrammeOutcome> eligible = assessment.programmes().stream().filter(programme -> programme.status() == ProgrammeStatus.ELIGIBLE)
 			.toList();
 		String summary = "Readmission risk: " + brief("LACE", assessment.scores().lace()) + ", "
 				+ brief("HOSPITAL", assessment.scores().hospital()) + "; level " + level.level() + "; " + eligible.size()
@@ -71,14 +69,14 @@ final class CardWriter {
 		detail.append(scoreSection("HOSPITAL score", assessment.scores().hospital()));
 		detail.append(levelSection(assessment));
 		List<ProgrammeOutcome> undecided = assessment.programmes().stream()
-			.filter(programme -> "insufficient-data".equals(programme.status())).toList();
+			.filter(programme -> programme.status() == ProgrammeStatus.INSUFFICIENT_DATA).toList();
 		if (!undecided.isEmpty()) {
 			detail.append("\n**Programmes not yet decided**\n\n");
 			undecided.forEach(programme -> detail.append(programmeLine(programme)));
 		}
 		detail.append(warnings(assessment)).append('\n').append(CARE_ONLY);
 		List<Card> cards = new ArrayList<>();
-		cards.add(card(summary, detail.toString(), indicator(level.level()), assessment, riskAssessmentJson));
+		cards.add(card(summary, detail.toString(), mappings.level(level.level()).cdsIndicator(), assessment, riskAssessmentJson));
 		for (ProgrammeOutcome programme : eligible) {
 			StringBuilder steps = new StringBuilder("**Next steps before discharge**\n\n");
 			if (programme.nextSteps() == null || programme.nextSteps().isEmpty()) {

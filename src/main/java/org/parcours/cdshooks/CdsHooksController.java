@@ -60,9 +60,9 @@ class CdsHooksController {
 			throw invalid("prefetch.patient", "is not the patient named by context.patientId");
 		}
 		FhirAssessments.Result result = assessments.assess(record, request.context().encounterId(), null);
-		String riskAssessment = json.write(RiskAssessmentWriter.of(result.assessment(), result.mapped()));
-		var cards = CdsService.ADMISSION.equals(service.id()) ? CardWriter.admission(result.assessment(), riskAssessment)
-				: CardWriter.discharge(result.assessment(), riskAssessment);
+		String riskAssessment = json.write(RiskAssessmentWriter.of(result.assessment(), result.mapped(), result.mappings()));
+		var cards = CdsService.ADMISSION.equals(service.id()) ? CardWriter.admission(result.assessment(), result.mappings(), riskAssessment)
+				: CardWriter.discharge(result.assessment(), result.mappings(), riskAssessment);
 		cards.forEach(card -> metrics.card(service.id(), card.indicator()));
 		return new CdsResponse(cards);
 	}

@@ -12,14 +12,15 @@ import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 
+import org.parcours.vocabulary.EncounterKind;
+import org.parcours.vocabulary.Mappings;
+
 /**
- * Reads encounters the way the history inputs are defined: inpatient classes ({@code IMP},
- * {@code ACUTE}, {@code NONAC}) are admissions, {@code EMER} is an emergency visit; planned,
- * cancelled and entered-in-error encounters never happened and are left out.
+ * Reads encounters the way the history inputs are defined: which classes are admissions and which
+ * are emergency visits is {@code vocabulary/fhir-encounter-class.csv}'s choice; planned, cancelled
+ * and entered-in-error encounters never happened and are left out.
  */
 final class Encounters {
-
-	private static final Set<String> INPATIENT = Set.of("IMP", "ACUTE", "NONAC");
 
 	private static final Set<EncounterStatus> NOT_HAPPENED = Set.of(EncounterStatus.PLANNED, EncounterStatus.CANCELLED,
 			EncounterStatus.ENTEREDINERROR);
@@ -27,12 +28,8 @@ final class Encounters {
 	private Encounters() {
 	}
 
-	static boolean inpatient(Encounter encounter) {
-		return INPATIENT.contains(classCode(encounter));
-	}
-
-	static boolean emergency(Encounter encounter) {
-		return "EMER".equals(classCode(encounter));
+	static boolean is(Encounter encounter, EncounterKind kind, Mappings mappings) {
+		return mappings.encounterKind(classCode(encounter)).filter(kind::equals).isPresent();
 	}
 
 	static boolean happened(Encounter encounter) {
@@ -55,12 +52,14 @@ final class Encounters {
 	 * The stay being assessed when the caller names none: the latest inpatient or emergency
 	 * encounter still in progress, else the latest inpatient encounter that happened.
 	 */
-	static Optional<Encounter> likelyIndex(List<Encounter> encounters) {
+	static Optional<Encounter> likelyIndex(List<Encounter> encounters, Mappings mappings) {
+		Predicate<Encounter> inpatient = encounter -> is(encounter, EncounterKind.INPATIENT, mappings);
+		Predicate<Encounter> emergency = encounter -> is(encounter, EncounterKind.EMERGENCY, mappings);
 		Comparator<Encounter> byStart = Comparator.comparing(Encounters::startInstant, Comparator.nullsFirst(Comparator.naturalOrder()));
 		Optional<Encounter> ongoing = encounters.stream()
-			.filter(encounter -> encounter.getStatus() == EncounterStatus.INPROGRESS && (inpatient(encounter) || emergency(encounter)))
+			.filter(encounter -> encounter.getStatus() == EncounterStatus.INPROGRESS && (inpatient.test(encounter) || emergency.test(encounter)))
 			.max(byStart);
-		return ongoing.or(() -> encounters.stream().filter(encounter -> inpatient(encounter) && happened(encounter)).max(byStart));
+		return ongoing.or(() -> encounters.stream().filter(encounter -> inpatient.test(encounter) && happened(encounter)).max(byStart));
 	}
 
 	/**
@@ -86,7 +85,7 @@ final class Encounters {
 		return encounter.hasPeriod() ? encounter.getPeriod().getStart() : null;
 	}
 
-	private static String classCode(Encounter encounter) {
+	static String classCode(Encounter encounter) {
 		return encounter.hasClass_() ? Objects.requireNonNullElse(encounter.getClass_().getCode(), "") : "";
 	}
 }

@@ -12,8 +12,6 @@ import org.hl7.fhir.r4.model.Resource;
 /** Small readings of FHIR values shared by the mappings: ids, references, local dates, codes. */
 final class Fhir {
 
-	static final String SNOMED = "http://snomed.info/sct";
-
 	static final String LOINC = "http://loinc.org";
 
 	private Fhir() {

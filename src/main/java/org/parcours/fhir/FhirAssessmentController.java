@@ -50,7 +50,7 @@ class FhirAssessmentController {
 		Bundle bundle = json.read(body, Bundle.class, "$");
 		FhirAssessments.Result result = assessments.assess(FhirRecord.of(bundle), encounter, date(assessmentDate));
 		if (wantsFhir(accept)) {
-			return ResponseEntity.ok().contentType(FHIR).body(json.write(RiskAssessmentWriter.of(result.assessment(), result.mapped())));
+			return ResponseEntity.ok().contentType(FHIR).body(json.write(RiskAssessmentWriter.of(result.assessment(), result.mapped(), result.mappings())));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result.assessment());
 	}

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.parcours.assessment.Assessment;
 import org.parcours.assessment.AssessmentService;
 import org.parcours.rules.RuleSet;
+import org.parcours.vocabulary.Mappings;
 
 /**
  * Assesses a patient sent as FHIR resources: map them with the active snapshot's vocabularies, then
@@ -19,8 +20,11 @@ import org.parcours.rules.RuleSet;
 @Service
 public class FhirAssessments {
 
-	/** An assessment and how its inputs were read from FHIR. */
-	public record Result(Assessment assessment, MappedPatient mapped) {
+	/**
+	 * An assessment, how its inputs were read from FHIR, and the mapping tables of the snapshot that
+	 * made it, so that its outputs (RiskAssessment, cards) name levels in the same version's terms.
+	 */
+	public record Result(Assessment assessment, MappedPatient mapped, Mappings mappings) {
 	}
 
 	private final AssessmentService assessments;
@@ -39,6 +43,7 @@ public class FhirAssessments {
 		List<Assessment.Warning> warnings = new ArrayList<>(mapped.warnings());
 		warnings.addAll(assessment.warnings());
 		return new Result(new Assessment(assessment.patientId(), assessment.rulesVersion(), assessment.riskLevel(), assessment.scores(),
-				assessment.derived(), assessment.programmes(), List.copyOf(warnings)), mapped);
+				assessment.derived(), assessment.programmes(), List.copyOf(warnings)), mapped,
+				ruleSet.vocabulary().mappings());
 	}
 }

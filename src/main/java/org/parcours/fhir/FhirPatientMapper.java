@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,6 +29,8 @@ import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.CodeSystem;
 import org.parcours.vocabulary.FunctionalFinding;
+import org.parcours.vocabulary.HistoryCount;
+import org.parcours.vocabulary.Mappings;
 import org.parcours.vocabulary.Vocabulary;
 
 /**
@@ -39,11 +40,6 @@ import org.parcours.vocabulary.Vocabulary;
  * (no rule reads it); ethnicity and race extensions are never read.
  */
 public final class FhirPatientMapper {
-
-	/** Code systems read from Condition codings, onto the systems of the patient model. */
-	private static final Map<String, ConditionSystem> SYSTEMS = Map.of("http://hl7.org/fhir/sid/icd-10", ConditionSystem.ICD_10,
-			"http://hl7.org/fhir/sid/icd-10-cm", ConditionSystem.ICD_10, "http://hl7.org/fhir/sid/icd-9-cm", ConditionSystem.ICD_9,
-			Fhir.SNOMED, ConditionSystem.SNOMED);
 
 	private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
 
@@ -70,7 +66,7 @@ public final class FhirPatientMapper {
 		if (!resource.hasBirthDate()) {
 			throw new InvalidPatientException(List.of(new InputError("Patient.birthDate", "is required: the age is derived from it")));
 		}
-		Encounter index = index(record, indexEncounterId, warnings);
+		Encounter index = index(record, indexEncounterId, vocabulary.mappings(), warnings);
 		LocalDate on = assessmentDate != null ? assessmentDate
 				: index != null && Encounters.end(index) != null && index.getStatus() != Encounter.EncounterStatus.INPROGRESS
 						? Encounters.end(index) : today;
@@ -83,8 +79,8 @@ public final class FhirPatientMapper {
 			active.stream().map(Fhir::key).filter(key -> key != null).forEach(key -> basis.add("Condition/" + key));
 		}
 		Patient patient = new Patient(Fhir.key(resource), null, Fhir.date(resource.getBirthDateElement()), on, sex(resource), null,
-				conditions(active, warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on),
-				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), warnings),
+				conditions(active, vocabulary.mappings(), warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on, vocabulary.mappings()),
+				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), vocabulary.mappings(), warnings),
 				functional(active, vocabulary), null);
 		if (deceasedBy(resource, on)) {
 			warnings.add(new Warning("fhir-deceased", "the Patient resource records a death on or before the assessment date"));
@@ -103,7 +99,7 @@ public final class FhirPatientMapper {
 		return resource.hasDeceasedDateTimeType() && !Fhir.date(resource.getDeceasedDateTimeType()).isAfter(on);
 	}
 
-	private static Encounter index(FhirRecord record, String id, List<Warning> warnings) {
+	private static Encounter index(FhirRecord record, String id, Mappings mappings, List<Warning> warnings) {
 		if (record.encounters() == null) {
 			return null;
 		}
@@ -114,7 +110,7 @@ public final class FhirPatientMapper {
 			}
 			return named.orElse(null);
 		}
-		return Encounters.likelyIndex(record.encounters()).orElse(null);
+		return Encounters.likelyIndex(record.encounters(), mappings).orElse(null);
 	}
 
 	/** A resource about another patient must not change this patient's assessment. */
@@ -177,7 +173,8 @@ public final class FhirPatientMapper {
 		return onset == null || !onset.isAfter(on);
 	}
 
-	private static List<Patient.Condition> conditions(List<Condition> active, List<Warning> warnings) {
+	/** Each coding in a system of {@code vocabulary/fhir-condition-system.csv}, as that table names the system. */
+	private static List<Patient.Condition> conditions(List<Condition> active, Mappings mappings, List<Warning> warnings) {
 		if (active == null) {
 			return null;
 		}
@@ -186,7 +183,7 @@ public final class FhirPatientMapper {
 		for (Condition condition : active) {
 			boolean coded = false;
 			for (Coding coding : condition.getCode().getCoding()) {
-				ConditionSystem system = SYSTEMS.get(coding.getSystem());
+				ConditionSystem system = mappings.conditionSystem(coding.getSystem()).orElse(null);
 				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
 					conditions.add(new Patient.Condition(system, coding.getCode().strip(), null));
 					coded = true;
@@ -240,13 +237,21 @@ public final class FhirPatientMapper {
 		return "resource|" + Fhir.key(resource);
 	}
 
-	/** Admissions in the 12 months and emergency visits in the 6 months up to the assessment date, the index stay excluded. */
-	private static Patient.History history(List<Encounter> encounters, Encounter index, LocalDate on) {
+	/**
+	 * Admissions and emergency visits in the windows of {@code vocabulary/fhir-history-window.csv} up to
+	 * the assessment date, the index stay excluded.
+	 */
+	private static Patient.History history(List<Encounter> encounters, Encounter index, LocalDate on, Mappings mappings) {
 		if (encounters == null) {
 			return null;
 		}
-		return new Patient.History(Encounters.count(encounters, Encounters::inpatient, on.minusMonths(12), on, index),
-				Encounters.count(encounters, Encounters::emergency, on.minusMonths(6), on, index), null, null);
+		return new Patient.History(count(encounters, HistoryCount.ADMISSIONS, index, on, mappings),
+				count(encounters, HistoryCount.ED_VISITS, index, on, mappings), null, null);
+	}
+
+	private static int count(List<Encounter> encounters, HistoryCount count, Encounter index, LocalDate on, Mappings mappings) {
+		return Encounters.count(encounters, encounter -> Encounters.is(encounter, count.kind(), mappings),
+				on.minusMonths(mappings.lookBackMonths(count)), on, index);
 	}
 
 	/** Findings the vocabularies map to functional inputs; only a stated finding sets an input, absence says nothing. */
@@ -257,7 +262,7 @@ public final class FhirPatientMapper {
 		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
 		for (Condition condition : active) {
 			for (Coding coding : condition.getCode().getCoding()) {
-				ConditionSystem system = SYSTEMS.get(coding.getSystem());
+				ConditionSystem system = vocabulary.mappings().conditionSystem(coding.getSystem()).orElse(null);
 				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
 					findings.addAll(vocabulary.lookup(codeSystem(system), coding.getCode()).functionalFindings());
 				}

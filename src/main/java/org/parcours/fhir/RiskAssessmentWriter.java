@@ -3,7 +3,7 @@ package org.parcours.fhir;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 
@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentPredictionComponent;
 import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus;
 
 import org.parcours.assessment.Assessment;
+import org.parcours.assessment.ProgrammeStatus;
+import org.parcours.vocabulary.Mappings;
 
 /**
  * An assessment as a FHIR {@code RiskAssessment}: one prediction for the Kaiser level and one per
@@ -31,14 +33,11 @@ public final class RiskAssessmentWriter {
 
 	private static final String RISK_PROBABILITY = "http://terminology.hl7.org/CodeSystem/risk-probability";
 
-	/** Our level and score bands onto HL7 risk-probability codes. */
-	private static final Map<String, String> RISK = Map.of("1", "low", "2", "moderate", "3", "high", "low", "low", "moderate",
-			"moderate", "intermediate", "moderate", "high", "high");
-
 	private RiskAssessmentWriter() {
 	}
 
-	public static RiskAssessment of(Assessment assessment, MappedPatient mapped) {
+	/** Levels and bands are given the HL7 risk of {@code vocabulary/kaiser-level.csv} and {@code score-band-risk.csv}. */
+	public static RiskAssessment of(Assessment assessment, MappedPatient mapped, Mappings mappings) {
 		RiskAssessment risk = new RiskAssessment();
 		risk.setStatus(RiskAssessmentStatus.FINAL);
 		if (assessment.patientId() != null) {
@@ -55,10 +54,11 @@ public final class RiskAssessmentWriter {
 		mapped.basis().forEach(reference -> risk.addBasis(new Reference(reference)));
 		var level = assessment.riskLevel();
 		risk.addPrediction(prediction("Kaiser pyramid level " + level.level() + " (" + level.label() + ")",
-				Integer.toString(level.level()), rationale(level.reasons())));
-		score(risk, "LACE index: death or unplanned readmission within 30 days", "LACE", assessment.scores().lace());
-		score(risk, "HOSPITAL score: potentially avoidable readmission within 30 days", "HOSPITAL", assessment.scores().hospital());
-		String mitigation = assessment.programmes().stream().filter(programme -> "eligible".equals(programme.status()))
+				Optional.of(mappings.level(level.level()).riskProbability()), rationale(level.reasons())));
+		score(risk, "LACE index: death or unplanned readmission within 30 days", "LACE", assessment.scores().lace(), mappings);
+		score(risk, "HOSPITAL score: potentially avoidable readmission within 30 days", "HOSPITAL", assessment.scores().hospital(),
+				mappings);
+		String mitigation = assessment.programmes().stream().filter(programme -> programme.status() == ProgrammeStatus.ELIGIBLE)
 			.map(programme -> programme.id() + (programme.nextSteps() == null || programme.nextSteps().isEmpty() ? ""
 					: ": " + String.join("; ", programme.nextSteps())))
 			.collect(Collectors.joining("\n"));
@@ -68,19 +68,17 @@ public final class RiskAssessmentWriter {
 		return risk;
 	}
 
-	private static void score(RiskAssessment risk, String outcome, String name, Assessment.Score score) {
+	private static void score(RiskAssessment risk, String outcome, String name, Assessment.Score score, Mappings mappings) {
 		if (score == null || score.value() == null) {
 			return;
 		}
 		String text = name + " " + score.value() + (score.band() == null ? "" : " (" + score.band() + ")");
-		risk.addPrediction(prediction(outcome, score.band(), text + (score.reasons() == null ? "" : ": " + rationale(score.reasons()))));
+		risk.addPrediction(prediction(outcome, mappings.bandRisk(score.band()), text + (score.reasons() == null ? "" : ": " + rationale(score.reasons()))));
 	}
 
-	private static RiskAssessmentPredictionComponent prediction(String outcome, String risk, String rationale) {
+	private static RiskAssessmentPredictionComponent prediction(String outcome, Optional<String> risk, String rationale) {
 		var prediction = new RiskAssessmentPredictionComponent().setOutcome(new CodeableConcept().setText(outcome)).setRationale(rationale);
-		if (risk != null && RISK.containsKey(risk)) {
-			prediction.setQualitativeRisk(new CodeableConcept(new Coding(RISK_PROBABILITY, RISK.get(risk), RISK.get(risk))));
-		}
+		risk.ifPresent(code -> prediction.setQualitativeRisk(new CodeableConcept(new Coding(RISK_PROBABILITY, code, code))));
 		return prediction;
 	}
 

@@ -5,9 +5,8 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
@@ -21,28 +20,18 @@ import org.parcours.assessment.Assessment.Warning;
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Patient;
+import org.parcours.vocabulary.AdmissionElement;
+import org.parcours.vocabulary.LaboratoryInput;
+import org.parcours.vocabulary.Mappings;
 
 /**
  * The stay inputs from the index encounter: length of stay from its period, admission type from its
  * priority or class, service from its service type, destination from its discharge disposition, the latest haemoglobin and sodium
  * observed during it, and whether a procedure was performed during it. What the encounter does not
- * say stays unknown.
+ * say stays unknown. Which codes and units say what is in the rule set's mapping tables
+ * ({@code vocabulary/fhir-*.csv}).
  */
 final class StayMapping {
-
-	static final String HEMOGLOBIN = "718-7";
-
-	static final Set<String> SODIUM = Set.of("2951-2", "2947-0");
-
-	/** HL7 v3 ActPriority: emergency, urgent, stat and as-soon-as-possible are unplanned; elective and routine are planned. */
-	private static final Set<String> URGENT_PRIORITY = Set.of("EM", "UR", "S", "A");
-
-	private static final Set<String> ELECTIVE_PRIORITY = Set.of("EL", "R");
-
-	/** HL7 discharge-disposition codes onto the API's destinations; any other code is "other". */
-	private static final Map<String, DischargeDestination> DESTINATIONS = Map.of("home", DischargeDestination.HOME, "alt-home",
-			DischargeDestination.HOME, "snf", DischargeDestination.NURSING_HOME, "long", DischargeDestination.NURSING_HOME, "rehab",
-			DischargeDestination.REHABILITATION, "hosp", DischargeDestination.HOSPICE, "exp", DischargeDestination.DECEASED);
 
 	private static final Set<ObservationStatus> RESULT = Set.of(ObservationStatus.FINAL, ObservationStatus.AMENDED,
 			ObservationStatus.CORRECTED, ObservationStatus.PRELIMINARY);
@@ -55,24 +44,22 @@ final class StayMapping {
 	private StayMapping() {
 	}
 
-	static Patient.Stay of(Encounter index, List<Observation> observations, List<Procedure> procedures, List<Warning> warnings) {
-		return new Patient.Stay(admissionType(index), null, lengthOfStay(index), service(index), procedurePerformed(index, procedures),
-				latest(index, observations, Set.of(HEMOGLOBIN), StayMapping::hemoglobinGdl, "haemoglobin", warnings),
-				latest(index, observations, SODIUM, StayMapping::sodiumMmolL, "sodium", warnings), null, destination(index));
+	static Patient.Stay of(Encounter index, List<Observation> observations, List<Procedure> procedures, Mappings mappings,
+			List<Warning> warnings) {
+		return new Patient.Stay(admissionType(index, mappings), null, lengthOfStay(index), service(index),
+				procedurePerformed(index, procedures),
+				latest(index, observations, LaboratoryInput.HEMOGLOBIN, mappings, warnings),
+				latest(index, observations, LaboratoryInput.SODIUM, mappings, warnings), null, destination(index, mappings));
 	}
 
-	static AdmissionType admissionType(Encounter index) {
-		String priority = Fhir.firstCode(index.getPriority());
-		if (priority != null && URGENT_PRIORITY.contains(priority.toUpperCase(Locale.ROOT))) {
-			return AdmissionType.URGENT;
-		}
-		if (priority != null && ELECTIVE_PRIORITY.contains(priority.toUpperCase(Locale.ROOT))) {
-			return AdmissionType.ELECTIVE;
-		}
-		if (Encounters.emergency(index) || Fhir.hasCode(index.getHospitalization().getAdmitSource(), "emd")) {
-			return AdmissionType.URGENT;
-		}
-		return null;
+	/** From the priority; when the priority says nothing, from the class, then from the admission source. */
+	static AdmissionType admissionType(Encounter index, Mappings mappings) {
+		return mappings.admissionType(AdmissionElement.PRIORITY, Fhir.firstCode(index.getPriority()))
+			.or(() -> mappings.admissionType(AdmissionElement.CLASS, Encounters.classCode(index)))
+			.or(() -> index.getHospitalization().getAdmitSource().getCoding().stream()
+				.map(coding -> mappings.admissionType(AdmissionElement.ADMIT_SOURCE, coding.getCode()))
+				.flatMap(Optional::stream).findFirst())
+			.orElse(null);
 	}
 
 	private static Integer lengthOfStay(Encounter index) {
@@ -97,9 +84,9 @@ final class StayMapping {
 		return service.length() <= MAX_SERVICE ? service : service.substring(0, MAX_SERVICE);
 	}
 
-	private static DischargeDestination destination(Encounter index) {
+	private static DischargeDestination destination(Encounter index, Mappings mappings) {
 		String code = Fhir.firstCode(index.getHospitalization().getDischargeDisposition());
-		return code == null ? null : DESTINATIONS.getOrDefault(code, DischargeDestination.OTHER);
+		return code == null ? null : mappings.dischargeDestination(code);
 	}
 
 	/** Known only when procedures were supplied: then none during the stay is a "no". */
@@ -111,54 +98,32 @@ final class StayMapping {
 				&& (belongsTo(index, Fhir.key(procedure.getEncounter())) || during(index, performedAt(procedure))));
 	}
 
-	private static Double latest(Encounter index, List<Observation> observations, Set<String> loinc,
-			Function<Quantity, Double> converter, String what, List<Warning> warnings) {
+	private static Double latest(Encounter index, List<Observation> observations, LaboratoryInput input, Mappings mappings,
+			List<Warning> warnings) {
 		if (observations == null) {
 			return null;
 		}
 		List<Observation> results = observations.stream()
-			.filter(observation -> RESULT.contains(observation.getStatus()) && isLoinc(observation, loinc))
+			.filter(observation -> RESULT.contains(observation.getStatus()) && gives(observation, input, mappings))
 			.filter(observation -> belongsTo(index, Fhir.key(observation.getEncounter())) || during(index, effective(observation)))
 			.filter(Observation::hasValueQuantity)
 			.sorted(Comparator.comparing(StayMapping::effective, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
 			.toList();
 		for (Observation observation : results) {
-			Double value = converter.apply(observation.getValueQuantity());
-			if (value != null) {
-				return value;
+			Quantity quantity = observation.getValueQuantity();
+			Optional<Double> value = quantity.getValue() == null ? Optional.empty()
+					: mappings.convert(input, unit(quantity), quantity.getValue());
+			if (value.isPresent()) {
+				return value.get();
 			}
-			warnings.add(new Warning("fhir-unit", "a " + what + " result in an unsupported unit was not used"));
+			warnings.add(new Warning("fhir-unit", "a " + input.displayName() + " result in an unsupported unit was not used"));
 		}
 		return null;
 	}
 
-	private static boolean isLoinc(Observation observation, Set<String> codes) {
+	private static boolean gives(Observation observation, LaboratoryInput input, Mappings mappings) {
 		return observation.getCode().getCoding().stream()
-			.anyMatch(coding -> Fhir.LOINC.equals(coding.getSystem()) && codes.contains(coding.getCode()));
-	}
-
-	/** g/dL as the HOSPITAL score is published; g/L and mmol/L (haem iron) converted. */
-	private static Double hemoglobinGdl(Quantity quantity) {
-		if (quantity.getValue() == null) {
-			return null;
-		}
-		double value = quantity.getValue().doubleValue();
-		return switch (unit(quantity)) {
-			case "g/dl" -> value;
-			case "g/l" -> value / 10;
-			case "mmol/l" -> Math.round(value * 16.11) / 10.0;
-			default -> null;
-		};
-	}
-
-	private static Double sodiumMmolL(Quantity quantity) {
-		if (quantity.getValue() == null) {
-			return null;
-		}
-		return switch (unit(quantity)) {
-			case "mmol/l", "meq/l" -> quantity.getValue().doubleValue();
-			default -> null;
-		};
+			.anyMatch(coding -> Fhir.LOINC.equals(coding.getSystem()) && mappings.laboratoryInput(coding.getCode()).filter(input::equals).isPresent());
 	}
 
 	private static String unit(Quantity quantity) {

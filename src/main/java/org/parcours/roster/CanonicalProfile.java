@@ -17,6 +17,7 @@ import org.parcours.patient.Enums.StayReason;
 import org.parcours.patient.Enums.Surgery;
 import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
+import org.parcours.vocabulary.Mappings;
 
 /**
  * The canonical roster: one column per field of the JSON contract, named by its path
@@ -52,7 +53,7 @@ final class CanonicalProfile implements RosterProfile {
 	}
 
 	@Override
-	public Mapper bind(String[] header) {
+	public Mapper bind(String[] header, Mappings mappings) {
 		Map<String, Integer> index = new HashMap<>();
 		for (int i = 0; i < header.length; i++) {
 			String name = header[i].strip();

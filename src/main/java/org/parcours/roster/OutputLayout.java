@@ -3,6 +3,8 @@ package org.parcours.roster;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.parcours.facts.ScoreName;
+
 /**
  * The columns of a scored roster: the input id, any input columns asked to be kept, level and label,
  * the scores and their bands, one status column per programme of the rule set (named by programme
@@ -12,8 +14,8 @@ record OutputLayout(List<String> kept, List<String> programmes) {
 
 	static final String ID = "id";
 
-	static final List<String> OUTCOME = List.of("level", "label", "charlson", "charlson_age_adjusted", "lace", "lace_band",
-			"hospital", "hospital_band");
+	static final List<String> OUTCOME = List.of("level", "label", ScoreName.CHARLSON.id(), ScoreName.CHARLSON.id() + "_age_adjusted",
+			ScoreName.LACE.id(), ScoreName.LACE.id() + "_band", ScoreName.HOSPITAL.id(), ScoreName.HOSPITAL.id() + "_band");
 
 	static final List<String> TRAILER = List.of("reasons", "warnings", "error");
 

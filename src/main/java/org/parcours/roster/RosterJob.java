@@ -91,7 +91,7 @@ final class RosterJob {
 		if (names.length > 0 && names[0].startsWith("\uFEFF")) {
 			names[0] = names[0].substring(1);
 		}
-		RosterProfile.Mapper mapper = profile.bind(names);
+		RosterProfile.Mapper mapper = profile.bind(names, ruleSet.vocabulary().mappings());
 		int[] kept = new int[options.keep().size()];
 		for (int k = 0; k < kept.length; k++) {
 			kept[k] = indexOf(names, options.keep().get(k));

@@ -3,6 +3,7 @@ package org.parcours.roster;
 import java.util.List;
 
 import org.parcours.patient.Patient;
+import org.parcours.vocabulary.Mappings;
 
 /**
  * A column layout of rosters, mapped onto the {@link Patient} input of the API. A profile does I/O
@@ -13,8 +14,11 @@ interface RosterProfile {
 
 	String name();
 
-	/** Checks a header and returns the mapper for its rows; a {@link RosterFileException} when unusable. */
-	Mapper bind(String[] header);
+	/**
+	 * Checks a header and returns the mapper for its rows, reading codes with the run's mapping
+	 * tables; a {@link RosterFileException} when unusable.
+	 */
+	Mapper bind(String[] header, Mappings mappings);
 
 	/** Maps the rows of one header. Stateless, so that workers share it. */
 	interface Mapper {

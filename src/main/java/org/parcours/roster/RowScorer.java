@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Evaluation;
+import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.patient.InputError;
 import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
@@ -28,7 +29,7 @@ import org.parcours.rules.RuleSet;
  */
 final class RowScorer {
 
-	static final String INSUFFICIENT = "insufficient-data";
+	static final String INSUFFICIENT = ProgrammeStatus.INSUFFICIENT_DATA.word();
 
 	private final RosterProfile.Mapper mapper;
 
@@ -126,7 +127,7 @@ final class RowScorer {
 		for (Assessment.ProgrammeOutcome programme : assessment.programmes()) {
 			int column = layout.programmes().indexOf(programme.id());
 			if (column >= 0) {
-				out[layout.programmeStart() + column] = programme.status();
+				out[layout.programmeStart() + column] = programme.status().word();
 			}
 			if (!programme.reasons().isEmpty()) {
 				reasons.add(programme.id() + ":" + programme.reasons().stream().map(Assessment.Reason::rule).distinct()

@@ -3,19 +3,21 @@ package org.parcours.roster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.ConditionSystem;
-import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Enums.Sex;
 import org.parcours.patient.Patient;
+import org.parcours.vocabulary.Mappings;
 
 /**
  * The layout of the UCI "Diabetes 130-US hospitals 1999-2008" extract ({@code diabetic_data.csv}):
- * one inpatient encounter per row, {@code ?} for missing, codes of {@code IDs_mapping.csv}. What each
+ * one inpatient encounter per row, {@code ?} for missing, codes of {@code IDs_mapping.csv} (mapped by
+ * {@code vocabulary/uci-admission-type.csv} and {@code uci-discharge-disposition.csv}). What each
  * column becomes, and what it cannot tell us, is documented in docs/rosters.md (its profile). In
  * short: the age is a 10-year band (evaluated at both ends, see {@link RowScorer}); visits are
  * counted over the preceding year; only three ICD-9-CM diagnoses are given; there are no laboratory
@@ -31,45 +33,23 @@ final class UciDiabetesProfile implements RosterProfile {
 
 	private static final Pattern AGE_BAND = Pattern.compile("\\[(\\d{1,3})-(\\d{1,3})\\)");
 
-	/** admission_type_id: 1 Emergency, 2 Urgent, 3 Elective; 4-8 (newborn, not available, trauma centre, ...) say nothing usable. */
-	private static final Map<Integer, AdmissionType> ADMISSION_TYPES = Map.of(1, AdmissionType.URGENT, 2, AdmissionType.URGENT,
-			3, AdmissionType.ELECTIVE);
-
-	private static final List<Integer> ADMISSION_TYPES_UNMAPPED = List.of(4, 5, 6, 7, 8);
-
-	/** discharge_disposition_id of IDs_mapping.csv; 18 (NULL), 25 (not mapped), 26 (unknown/invalid) stay unknown. */
-	private static final Map<Integer, DischargeDestination> DISCHARGES = Map.ofEntries(
-			Map.entry(1, DischargeDestination.HOME), Map.entry(6, DischargeDestination.HOME), Map.entry(8, DischargeDestination.HOME),
-			Map.entry(3, DischargeDestination.NURSING_HOME), Map.entry(4, DischargeDestination.NURSING_HOME),
-			Map.entry(24, DischargeDestination.NURSING_HOME), Map.entry(22, DischargeDestination.REHABILITATION),
-			Map.entry(11, DischargeDestination.DECEASED), Map.entry(19, DischargeDestination.DECEASED),
-			Map.entry(20, DischargeDestination.DECEASED), Map.entry(21, DischargeDestination.DECEASED),
-			Map.entry(13, DischargeDestination.HOSPICE), Map.entry(14, DischargeDestination.HOSPICE),
-			Map.entry(2, DischargeDestination.OTHER), Map.entry(5, DischargeDestination.OTHER), Map.entry(7, DischargeDestination.OTHER),
-			Map.entry(9, DischargeDestination.OTHER), Map.entry(10, DischargeDestination.OTHER), Map.entry(12, DischargeDestination.OTHER),
-			Map.entry(15, DischargeDestination.OTHER), Map.entry(16, DischargeDestination.OTHER), Map.entry(17, DischargeDestination.OTHER),
-			Map.entry(23, DischargeDestination.OTHER), Map.entry(27, DischargeDestination.OTHER), Map.entry(28, DischargeDestination.OTHER),
-			Map.entry(29, DischargeDestination.OTHER), Map.entry(30, DischargeDestination.OTHER));
-
-	private static final List<Integer> DISCHARGES_UNMAPPED = List.of(18, 25, 26);
-
 	@Override
 	public String name() {
 		return NAME;
 	}
 
 	@Override
-	public Mapper bind(String[] header) {
+	public Mapper bind(String[] header, Mappings mappings) {
 		List<String> names = Arrays.stream(header).map(String::strip).toList();
 		List<String> absent = REQUIRED.stream().filter(name -> !names.contains(name)).toList();
 		if (!absent.isEmpty()) {
 			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header",
 					"the " + NAME + " profile needs the column(s) " + String.join(", ", absent));
 		}
-		return new UciMapper(REQUIRED.stream().mapToInt(names::indexOf).toArray());
+		return new UciMapper(REQUIRED.stream().mapToInt(names::indexOf).toArray(), mappings);
 	}
 
-	private record UciMapper(int[] columns) implements Mapper {
+	private record UciMapper(int[] columns, Mappings mappings) implements Mapper {
 
 		@Override
 		public int idColumn() {
@@ -85,10 +65,11 @@ final class UciDiabetesProfile implements RosterProfile {
 			Integer procedures = Cells.integer("num_procedures", cell(cells, "num_procedures"), errors);
 			Patient.History history = new Patient.History(Cells.integer("number_inpatient", cell(cells, "number_inpatient"), errors),
 					Cells.integer("number_emergency", cell(cells, "number_emergency"), errors), null, null);
-			Patient.Stay stay = new Patient.Stay(code(ADMISSION_TYPES, ADMISSION_TYPES_UNMAPPED, "admission_type_id", admissionType, errors),
+			Patient.Stay stay = new Patient.Stay(code(mappings::uciListsAdmissionType, mappings::uciAdmissionType, "admission_type_id", admissionType, errors),
 					null, Cells.integer("time_in_hospital", cell(cells, "time_in_hospital"), errors), null,
 					procedures == null ? null : procedures > 0, null, null, null,
-					code(DISCHARGES, DISCHARGES_UNMAPPED, "discharge_disposition_id", discharge, errors));
+					code(mappings::uciListsDischarge, mappings::uciDischargeDestination, "discharge_disposition_id",
+							discharge, errors));
 			Patient patient = new Patient(Cells.text(cell(cells, "encounter_id")), band[0], null, null, sex(cell(cells, "gender"), errors),
 					null, diagnoses(cells), null, Cells.integer("num_medications", cell(cells, "num_medications"), errors), history,
 					stay, null, null);
@@ -142,15 +123,17 @@ final class UciDiabetesProfile implements RosterProfile {
 			};
 		}
 
-		private static <T> T code(Map<Integer, T> mapped, List<Integer> unmapped, String field, Integer code, List<RowError> errors) {
-			if (code == null || unmapped.contains(code)) {
+		/** The value the mapping table gives a code; a code the table does not list is a row error. */
+		private static <T> T code(IntPredicate listed, IntFunction<Optional<T>> mapped, String field, Integer code,
+				List<RowError> errors) {
+			if (code == null) {
 				return null;
 			}
-			T value = mapped.get(code);
-			if (value == null) {
+			if (!listed.test(code)) {
 				errors.add(new RowError(RowError.BAD_VALUE, field, "must be a code of IDs_mapping.csv"));
+				return null;
 			}
-			return value;
+			return mapped.apply(code).orElse(null);
 		}
 	}
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The code tables of one rule set. Independent mappings, as in the clinical reference: a code maps
+ * The code tables of one rule set, and its terminology {@link Mappings}. Independent mappings, as in the clinical reference: a code maps
  * to at most one chronic category (the most specific entry wins), to every Charlson category whose
  * list holds it (Quan lists some codes under two categories), and to every social or functional
  * finding it states (FHIR input reads these). Immutable apart from a lookup cache, since rosters
@@ -26,12 +26,20 @@ public final class Vocabulary {
 
 	private final List<Entry> functional;
 
+	private final Mappings mappings;
+
 	private final Map<String, CodeMatch> cache = new ConcurrentHashMap<>();
 
-	Vocabulary(List<Entry> chronic, List<Entry> charlson, List<Entry> functional) {
+	Vocabulary(List<Entry> chronic, List<Entry> charlson, List<Entry> functional, Mappings mappings) {
 		this.chronic = List.copyOf(chronic);
 		this.charlson = List.copyOf(charlson);
 		this.functional = List.copyOf(functional);
+		this.mappings = mappings;
+	}
+
+	/** The terminology mapping tables of the same rule set (FHIR and UCI codes, level and band names). */
+	public Mappings mappings() {
+		return mappings;
 	}
 
 	/** Looks up a code as sent by a caller (any of the usual spellings). */

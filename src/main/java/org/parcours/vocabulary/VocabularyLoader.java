@@ -17,7 +17,7 @@ import org.parcours.rules.RuleSetException;
 /**
  * Reads the vocabulary CSV files of a rule set ({@code vocabulary/chronic-*.csv},
  * {@code vocabulary/charlson-*.csv} and {@code vocabulary/functional-*.csv}, columns
- * {@code system,code,category,label}). Every problem is collected with its file and line, so a
+ * {@code system,code,category,label}) and its mapping tables ({@link MappingsLoader}). Every problem is collected with its file and line, so a
  * clinician sees all mistakes of an edit at once.
  */
 public final class VocabularyLoader {
@@ -36,7 +36,8 @@ public final class VocabularyLoader {
 		List<Vocabulary.Entry> charlson = new ArrayList<>();
 		List<Vocabulary.Entry> functional = new ArrayList<>();
 		List<RuleProblem> problems = new ArrayList<>();
-		for (RuleFile file : files) {
+		Mappings mappings = MappingsLoader.load(files, problems);
+		for (RuleFile file : files.stream().filter(file -> !MappingsLoader.isTable(file)).toList()) {
 			String name = file.path().substring(file.path().lastIndexOf('/') + 1);
 			if (name.startsWith("chronic-")) {
 				read(file, chronic, problems);
@@ -49,7 +50,9 @@ public final class VocabularyLoader {
 			}
 			else {
 				problems.add(new RuleProblem(file.path(), 0,
-						"vocabulary files are named chronic-*.csv, charlson-*.csv or functional-*.csv, so the mapping they feed is clear"));
+						"vocabulary files are named chronic-*.csv, charlson-*.csv or functional-*.csv, or are one of the mapping tables "
+								+ String.join(", ", MappingsLoader.TABLES.keySet().stream().sorted().toList())
+								+ ", so the mapping they feed is clear"));
 			}
 		}
 		if (chronic.stream().noneMatch(entry -> entry.system() != CodeSystem.CATEGORY)) {
@@ -58,7 +61,7 @@ public final class VocabularyLoader {
 		if (!problems.isEmpty()) {
 			throw new RuleSetException("Vocabulary", problems);
 		}
-		return new Vocabulary(chronic, charlson, functional);
+		return new Vocabulary(chronic, charlson, functional, mappings);
 	}
 
 	private static void read(RuleFile file, List<Vocabulary.Entry> into, List<RuleProblem> problems) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parcours.assessment.Assess;
 import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Evaluation;
+import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSet;
 import org.parcours.rules.RuleSetLoader;
@@ -95,7 +96,7 @@ class NinthProgrammeTests {
 		assertThat(answer.programmes()).hasSize(9);
 		assertThat(Assess.programme(answer, "etapes-heart-failure")).satisfies(outcome -> {
 			assertThat(outcome.title()).isEqualTo("ETAPES (FR): telemonitoring after a heart-failure admission");
-			assertThat(outcome.status()).isEqualTo("not-eligible");
+			assertThat(outcome.status()).isEqualTo(ProgrammeStatus.NOT_ELIGIBLE);
 			assertThat(outcome.reasons()).extracting(Assessment.Reason::rule).containsExactly("EXCL-HOSPICE");
 		});
 		assertThat(Cases.check().check(withNinth, RuleSetLoader.read(rules))).isEmpty();

@@ -8,7 +8,10 @@ import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Assessment.ProgrammeOutcome;
 import org.parcours.assessment.Assessment.Reason;
 import org.parcours.assessment.Assessment.Score;
+import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.cdshooks.CdsResponse.Card;
+import org.parcours.vocabulary.DefaultVocabulary;
+import org.parcours.vocabulary.Mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CardWriterTests {
 
-	static final ProgrammeOutcome ELIGIBLE = new ProgrammeOutcome("prado-heart-failure", "PRADO heart failure", "eligible",
+	static final ProgrammeOutcome ELIGIBLE = new ProgrammeOutcome("prado-heart-failure", "PRADO heart failure", ProgrammeStatus.ELIGIBLE,
 			List.of(new Reason("PRADO-HF-1", "hospitalised for heart failure, going home")), List.of(),
 			List.of("GP visit within 7 days", "Cardiologist within 2 months"));
 
-	static final ProgrammeOutcome UNDECIDED = new ProgrammeOutcome("paerpa", "PAERPA", "insufficient-data", List.of(),
+	static final ProgrammeOutcome UNDECIDED = new ProgrammeOutcome("paerpa", "PAERPA", ProgrammeStatus.INSUFFICIENT_DATA, List.of(),
 			List.of("functional.fallsLast12Months"), List.of());
 
-	static final ProgrammeOutcome EXCLUDED = new ProgrammeOutcome("prado-maternity", "PRADO maternity", "not-eligible",
+	static final ProgrammeOutcome EXCLUDED = new ProgrammeOutcome("prado-maternity", "PRADO maternity", ProgrammeStatus.NOT_ELIGIBLE,
 			List.of(new Reason("PRADO-MAT-0", "not a delivery stay")), List.of(), List.of());
 
 	static Assessment assessment(int level, List<ProgrammeOutcome> programmes) {
@@ -37,14 +40,25 @@ class CardWriterTests {
 				new Assessment.Derived(List.of(), 0, null, null), programmes, List.of());
 	}
 
+	static final Mappings MAPPINGS = DefaultVocabulary.mappings();
+
 	@Test
-	void indicatorFollowsTheLevel() {
-		assertThat(List.of(3, 2, 1)).extracting(CardWriter::indicator).containsExactly("warning", "warning", "info");
+	void levelCardIndicatorIsTheLevelTablesOne() {
+		assertThat(List.of(3, 2, 1)).extracting(level -> CardWriter.admission(assessment(level, List.of()), MAPPINGS, null).get(0).indicator())
+			.containsExactly("warning", "warning", "info");
+	}
+
+	@Test
+	void editingTheLevelTableChangesTheIndicator() {
+		Mappings edited = DefaultVocabulary.mappingsEdited("vocabulary/kaiser-level.csv", "1,supported-self-care,low,info",
+				"1,supported-self-care,low,warning");
+		assertThat(CardWriter.admission(assessment(1, List.of()), edited, null).get(0).indicator()).isEqualTo("warning");
+		assertThat(CardWriter.discharge(assessment(1, List.of()), edited, null).get(0).indicator()).isEqualTo("warning");
 	}
 
 	@Test
 	void admissionListsProgrammesToPrepareButNotTheExcludedOnes() {
-		Card card = CardWriter.admission(assessment(3, List.of(ELIGIBLE, UNDECIDED, EXCLUDED)), "{}").get(0);
+		Card card = CardWriter.admission(assessment(3, List.of(ELIGIBLE, UNDECIDED, EXCLUDED)), MAPPINGS, "{}").get(0);
 		assertThat(card.summary()).isEqualTo("Level 3 label: 2 programme(s) to prepare");
 		assertThat(card.detail()).contains("- PRADO heart failure (eligible): GP visit within 7 days; Cardiologist within 2 months")
 			.contains("- PAERPA (insufficient-data): would be decided by `functional.fallsLast12Months`")
@@ -54,7 +68,7 @@ class CardWriterTests {
 
 	@Test
 	void dischargeGivesScoresThenOneCardPerEligibleProgrammeWithNextSteps() {
-		List<Card> cards = CardWriter.discharge(assessment(2, List.of(ELIGIBLE, UNDECIDED, EXCLUDED)), "{}");
+		List<Card> cards = CardWriter.discharge(assessment(2, List.of(ELIGIBLE, UNDECIDED, EXCLUDED)), MAPPINGS, "{}");
 		assertThat(cards).hasSize(2);
 		assertThat(cards.get(0).summary()).isEqualTo("Readmission risk: LACE 12 high, HOSPITAL not computed; level 2; 1 programme(s) eligible");
 		assertThat(cards.get(0).indicator()).isEqualTo("warning");
@@ -69,9 +83,9 @@ class CardWriterTests {
 
 	@Test
 	void summariesStayUnder140Characters() {
-		ProgrammeOutcome longTitle = new ProgrammeOutcome("x", "A programme whose title goes on ".repeat(6), "eligible", List.of(), List.of(),
+		ProgrammeOutcome longTitle = new ProgrammeOutcome("x", "A programme whose title goes on ".repeat(6), ProgrammeStatus.ELIGIBLE, List.of(), List.of(),
 				List.of());
-		List<Card> cards = CardWriter.discharge(assessment(1, List.of(longTitle)), null);
+		List<Card> cards = CardWriter.discharge(assessment(1, List.of(longTitle)), MAPPINGS, null);
 		assertThat(cards.get(1).summary()).hasSize(CardWriter.MAX_SUMMARY).endsWith("…");
 		assertThat(cards.get(0).indicator()).isEqualTo("info");
 	}

@@ -29,7 +29,9 @@ import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.DefaultRules;
 import org.parcours.vocabulary.CodeSystem;
+import org.parcours.vocabulary.DefaultVocabulary;
 import org.parcours.vocabulary.FunctionalFinding;
+import org.parcours.vocabulary.VocabularyLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -185,6 +187,44 @@ class FhirPatientMapperTests {
 		assertThat(stay.dischargeDestination()).isEqualTo(DischargeDestination.NURSING_HOME);
 		assertThat(stay.dischargeHemoglobinGdl()).isEqualTo(11.2);
 		assertThat(stay.dischargeSodiumMmolL()).isEqualTo(131.0);
+	}
+
+	@Test
+	void editedMappingTablesChangeWhatTheSameResourcesSay() {
+		Bundle bundle = SyntheaBundles.of("a4a401d1").copy();
+		Encounter index = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+			.filter(resource -> resource instanceof Encounter encounter && Fhir.key(encounter).startsWith("8dee71b9"))
+			.map(Encounter.class::cast).findFirst().orElseThrow();
+		index.getPriority().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActPriority").setCode("EM");
+		index.getHospitalization().getDischargeDisposition().addCoding()
+			.setSystem("http://terminology.hl7.org/CodeSystem/discharge-disposition").setCode("snf");
+		bundle.addEntry().setResource(lab("718-7", 10.5, "g/dL", "2022-11-10T20:00:00-05:00", null));
+		bundle.addEntry().setResource(lab("718-7", 112, "g/L", "2022-11-11T08:00:00-05:00", null));
+		bundle.addEntry().setResource(lab("2947-0", 131, "mmol/L", "2022-11-11T08:00:00-05:00", null));
+		var files = DefaultVocabulary.edited("vocabulary/fhir-admission-type.csv", "priority,EM,urgent", "priority,EM,elective");
+		files = DefaultVocabulary.edit(files, "vocabulary/fhir-discharge-disposition.csv", "snf,nursing-home", "snf,rehabilitation");
+		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-unit.csv", "stay.dischargeHemoglobinGdl,g/L,0.1,,divided by 10\n", "");
+		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-code.csv", 
+				"stay.dischargeSodiumMmolL,2947-0,Sodium [Moles/volume] in Blood\n", "");
+		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, VocabularyLoader.load(files), TODAY);
+		Patient.Stay stay = mapped.patient().stay();
+		assertThat(stay.admissionType()).isEqualTo(AdmissionType.ELECTIVE);
+		assertThat(stay.dischargeDestination()).isEqualTo(DischargeDestination.REHABILITATION);
+		// g/L no longer accepted: the later 112 g/L is skipped with a warning, the earlier g/dL result is used; 2947-0 no longer names sodium.
+		assertThat(stay.dischargeHemoglobinGdl()).isEqualTo(10.5);
+		assertThat(stay.dischargeSodiumMmolL()).isNull();
+		assertThat(mapped.warnings()).extracting(Assessment.Warning::code).contains("fhir-unit");
+	}
+
+	@Test
+	void editedEncounterClassAndWindowTablesChangeTheHistoryCounts() {
+		var wider = DefaultVocabulary.edited("vocabulary/fhir-history-window.csv", "history.admissionsLast12Months,12,",
+				"history.admissionsLast12Months,24,");
+		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("129c6ac7")), null, null, VocabularyLoader.load(wider), TODAY)
+			.patient().history().admissionsLast12Months()).isGreaterThan(9);
+		var noEmergencyClass = DefaultVocabulary.edited("vocabulary/fhir-encounter-class.csv", "EMER,emergency,emergency\n", "");
+		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("a5cb8ce9")), null, null, VocabularyLoader.load(noEmergencyClass),
+				TODAY).patient().history().edVisitsLast6Months()).isZero();
 	}
 
 	private static Observation lab(String loinc, double value, String unit, String when, String encounter) {

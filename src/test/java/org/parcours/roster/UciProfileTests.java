@@ -12,6 +12,7 @@ import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Enums.Sex;
 import org.parcours.patient.Patient;
+import org.parcours.vocabulary.DefaultVocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +42,7 @@ class UciProfileTests {
 	}
 
 	static RosterProfile.Row map(String row) throws IOException {
-		return new UciDiabetesProfile().bind(header().split(",")).map(row.split(",", -1));
+		return new UciDiabetesProfile().bind(header().split(","), DefaultVocabulary.mappings()).map(row.split(",", -1));
 	}
 
 	@Test
@@ -86,6 +87,16 @@ class UciProfileTests {
 		assertThat(map(row("63768")).patient().stay().admissionType()).as("1 = emergency").isEqualTo(AdmissionType.URGENT);
 		assertThat(map(row("2278392")).patient().stay().dischargeDestination()).as("25 = not mapped").isNull();
 		assertThat(map(row("98634858")).patient().sex()).isEqualTo(Sex.UNKNOWN);
+	}
+
+	@Test
+	void theMappingTablesDecideWhatACodeSays() throws IOException {
+		var traumaUrgent = DefaultVocabulary.mappingsEdited("vocabulary/uci-admission-type.csv", "7,unknown,", "7,urgent,");
+		assertThat(new UciDiabetesProfile().bind(header().split(","), traumaUrgent).map(row("141553326").split(",", -1)).patient().stay()
+			.admissionType()).isEqualTo(AdmissionType.URGENT);
+		var noDeath = DefaultVocabulary.mappingsEdited("vocabulary/uci-discharge-disposition.csv", "11,deceased,Expired\n", "");
+		assertThat(new UciDiabetesProfile().bind(header().split(","), noDeath).map(row("293118").split(",", -1)).errors())
+			.extracting(RowError::field).containsExactly("discharge_disposition_id");
 	}
 
 	@Test

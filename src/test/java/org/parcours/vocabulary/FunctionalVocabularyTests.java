@@ -1,6 +1,7 @@
 package org.parcours.vocabulary;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,15 @@ class FunctionalVocabularyTests {
 		return new RuleFile(path, text.getBytes(StandardCharsets.UTF_8));
 	}
 
+	static List<RuleFile> withTables(RuleFile... files) {
+		List<RuleFile> all = new ArrayList<>(DefaultVocabulary.mappingTables());
+		all.addAll(List.of(files));
+		return all;
+	}
+
 	@Test
 	void findingsAreLookedUpBesideCategories() {
-		Vocabulary vocabulary = VocabularyLoader.load(List.of(CHRONIC,
+		Vocabulary vocabulary = VocabularyLoader.load(withTables(CHRONIC,
 				file("vocabulary/functional-snomed.csv", "system,code,category,label\nsnomed,105529008,lives-alone,Lives alone\n"
 						+ "snomed,84114007,no-caregiver,made up for the test\n")));
 		assertThat(vocabulary.lookup(CodeSystem.SNOMED, "105529008").functionalFindings()).containsExactly(FunctionalFinding.LIVES_ALONE);
@@ -35,7 +42,7 @@ class FunctionalVocabularyTests {
 
 	@Test
 	void unknownFindingIsAProblemNamingFileAndLine() {
-		assertThatThrownBy(() -> VocabularyLoader.load(List.of(CHRONIC,
+		assertThatThrownBy(() -> VocabularyLoader.load(withTables(CHRONIC,
 				file("vocabulary/functional-snomed.csv", "system,code,category,label\nsnomed,105529008,lonely,x\n"))))
 			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.getMessage()).contains("vocabulary/functional-snomed.csv")
 				.contains("unknown functional finding 'lonely' (lives-alone, no-caregiver, cognitive-impairment, depression, "

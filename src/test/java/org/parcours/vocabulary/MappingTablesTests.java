@@ -1,0 +1,146 @@
+package org.parcours.vocabulary;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.parcours.patient.Enums.AdmissionType;
+import org.parcours.patient.Enums.ConditionSystem;
+import org.parcours.patient.Enums.DischargeDestination;
+import org.parcours.rules.RuleFile;
+import org.parcours.rules.RuleSetException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The mapping tables of {@code rules/vocabulary/}: what the default rows say, that an edited row
+ * changes it, and that a malformed table is refused with file, line and a sentence.
+ */
+class MappingTablesTests {
+
+	private final Mappings mappings = DefaultVocabulary.mappings();
+
+	@Test
+	void laboratoryUnitsConvertAsPublished() {
+		assertThat(mappings.convert(LaboratoryInput.HEMOGLOBIN, "g/dL", new BigDecimal("10.5"))).contains(10.5);
+		assertThat(mappings.convert(LaboratoryInput.HEMOGLOBIN, "g/L", new BigDecimal("112"))).contains(11.2);
+		// haem iron: 8.5 mmol/L x 1.611 = 13.69 g/dL, given to one decimal
+		assertThat(mappings.convert(LaboratoryInput.HEMOGLOBIN, "mmol/L", new BigDecimal("8.5"))).contains(13.7);
+		assertThat(mappings.convert(LaboratoryInput.SODIUM, "mEq/L", new BigDecimal("131"))).contains(131.0);
+		assertThat(mappings.convert(LaboratoryInput.SODIUM, "g/L", new BigDecimal("3"))).isEmpty();
+		assertThat(mappings.laboratoryInput("718-7")).contains(LaboratoryInput.HEMOGLOBIN);
+		assertThat(mappings.laboratoryInput("2947-0")).contains(LaboratoryInput.SODIUM);
+	}
+
+	@Test
+	void encounterCodesMapAsTheHl7TablesSay() {
+		assertThat(mappings.encounterKind("ACUTE")).contains(EncounterKind.INPATIENT);
+		assertThat(mappings.encounterKind("EMER")).contains(EncounterKind.EMERGENCY);
+		assertThat(mappings.encounterKind("AMB")).isEmpty();
+		assertThat(mappings.admissionType(AdmissionElement.PRIORITY, "s")).contains(AdmissionType.URGENT);
+		assertThat(mappings.admissionType(AdmissionElement.PRIORITY, "R")).contains(AdmissionType.ELECTIVE);
+		assertThat(mappings.admissionType(AdmissionElement.ADMIT_SOURCE, "EMD")).contains(AdmissionType.URGENT);
+		assertThat(mappings.dischargeDestination("long")).isEqualTo(DischargeDestination.NURSING_HOME);
+		assertThat(mappings.dischargeDestination("not-a-code")).isEqualTo(DischargeDestination.OTHER);
+		assertThat(mappings.lookBackMonths(HistoryCount.ADMISSIONS)).isEqualTo(12);
+		assertThat(mappings.lookBackMonths(HistoryCount.ED_VISITS)).isEqualTo(6);
+	}
+
+	@Test
+	void uciCodesAreMappedListedAsUnknownOrNotListed() {
+		assertThat(mappings.uciAdmissionType(1)).contains(AdmissionType.URGENT);
+		assertThat(mappings.uciListsAdmissionType(6)).isTrue();
+		assertThat(mappings.uciAdmissionType(6)).isEmpty();
+		assertThat(mappings.uciListsAdmissionType(9)).isFalse();
+		assertThat(mappings.uciDischargeDestination(22)).contains(DischargeDestination.REHABILITATION);
+		assertThat(mappings.uciListsDischarge(26)).isTrue();
+		assertThat(mappings.uciDischargeDestination(26)).isEmpty();
+	}
+
+	@Test
+	void levelsAndBandsAreNamedByTheirTables() {
+		assertThat(List.of(1, 2, 3)).extracting(level -> mappings.level(level).label())
+			.containsExactly("supported-self-care", "disease-management", "case-management");
+		assertThat(List.of(1, 2, 3)).extracting(level -> mappings.level(level).riskProbability()).containsExactly("low", "moderate", "high");
+		assertThat(mappings.bandRisk("intermediate")).contains("moderate");
+		assertThat(mappings.bandRisk("very-high")).isEmpty();
+		assertThatThrownBy(() -> mappings.level(4)).hasMessageContaining("rules produced level 4");
+	}
+
+	@Test
+	void conditionCodingSystemsAreReadAsTheTableSays() {
+		assertThat(mappings.conditionSystem("http://hl7.org/fhir/sid/icd-10-cm")).contains(ConditionSystem.ICD_10);
+		assertThat(mappings.conditionSystem("http://snomed.info/sct")).contains(ConditionSystem.SNOMED);
+		String germanModification = "http://fhir.de/CodeSystem/bfarm/icd-10-gm";
+		assertThat(mappings.conditionSystem(germanModification)).isEmpty();
+		assertThat(DefaultVocabulary.mappingsEdited("vocabulary/fhir-condition-system.csv", "http://snomed.info/sct,snomed,SNOMED CT\n",
+				"http://snomed.info/sct,snomed,SNOMED CT\n" + germanModification + ",icd-10,ICD-10-GM\n").conditionSystem(germanModification))
+			.contains(ConditionSystem.ICD_10);
+	}
+
+	@Test
+	void anEditedRowChangesTheMapping() {
+		assertThat(DefaultVocabulary.mappingsEdited("vocabulary/uci-admission-type.csv", "7,unknown,Trauma Center", "7,urgent,Trauma Center")
+			.uciAdmissionType(7)).contains(AdmissionType.URGENT);
+		assertThat(DefaultVocabulary.mappingsEdited("vocabulary/fhir-observation-unit.csv", "mmol/L,1.611,1,", "mmol/L,1.611,,")
+			.convert(LaboratoryInput.HEMOGLOBIN, "mmol/L", new BigDecimal("8.5"))).contains(13.6935);
+		assertThat(DefaultVocabulary.mappingsEdited("vocabulary/score-band-risk.csv", "intermediate,moderate", "intermediate,high")
+			.bandRisk("intermediate")).contains("high");
+	}
+
+	@Test
+	void anUnknownTargetWordIsRefusedWithFileAndLine() {
+		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/fhir-discharge-disposition.csv",
+				"rehab,rehabilitation", "rehab,rehab-centre")))
+			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+					"vocabulary/fhir-discharge-disposition.csv:8: unknown destination 'rehab-centre' "
+							+ "(home, nursing-home, rehabilitation, hospice, deceased, other)"));
+	}
+
+	@Test
+	void aDuplicateCodeIsRefusedWithBothLines() {
+		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/uci-admission-type.csv", "8,unknown,Not Mapped",
+				"3,unknown,Not Mapped")))
+			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+					"vocabulary/uci-admission-type.csv:11: duplicate code '3' (first on line 6): a code means one thing"));
+	}
+
+	@Test
+	void anUnknownColumnIsRefusedNamingIt() {
+		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/kaiser-level.csv",
+				"level,label,risk_probability,cds_indicator", "level,label,risk,cds_indicator")))
+			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+					"vocabulary/kaiser-level.csv:4: unknown column(s) risk; missing column(s) risk_probability; "
+							+ "the header must be level,label,risk_probability,cds_indicator"));
+	}
+
+	@Test
+	void badNumbersAndMissingTablesAreRefused() {
+		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/fhir-observation-unit.csv", "g/L,0.1,", "g/L,-0.1,")))
+			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+					"vocabulary/fhir-observation-unit.csv:6: factor '-0.1' must be a positive decimal number such as 0.1"));
+		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/fhir-history-window.csv",
+				"history.edVisitsLast6Months,6,", "history.edVisitsLast6Months,six,")))
+			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+					"vocabulary/fhir-history-window.csv:5: months 'six' must be a whole number from 1 to 120"));
+		List<RuleFile> withoutLevels = DefaultVocabulary.files().stream().filter(file -> !file.path().equals("vocabulary/kaiser-level.csv"))
+			.toList();
+		assertThatThrownBy(() -> VocabularyLoader.load(withoutLevels))
+			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+					"vocabulary/kaiser-level.csv: is missing; it maps each Kaiser level's label, HL7 risk and CDS card indicator"));
+	}
+
+	@Test
+	void notesLinesAreSkippedAndAnUnknownVocabularyFileIsNamed() {
+		List<RuleFile> files = new java.util.ArrayList<>(DefaultVocabulary.files());
+		files.add(new RuleFile("vocabulary/fhir-units.csv", "# notes\ninput,unit\n".getBytes(StandardCharsets.UTF_8)));
+		assertThatThrownBy(() -> VocabularyLoader.load(files))
+			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
+				assertThat(problem.file()).isEqualTo("vocabulary/fhir-units.csv");
+				assertThat(problem.message()).contains("vocabulary/fhir-observation-unit.csv");
+			}));
+	}
+}
