@@ -1,6 +1,7 @@
 package org.parcours.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,14 +15,12 @@ import java.util.stream.Collectors;
 
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.kie.api.builder.KieModule;
-import org.springframework.asm.ClassReader;
-import org.springframework.asm.ClassVisitor;
-import org.springframework.asm.ConstantDynamic;
-import org.springframework.asm.Handle;
-import org.springframework.asm.Label;
-import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
 import org.springframework.asm.Type;
+
+import org.parcours.rules.GeneratedClassReader.GeneratedClass;
+import org.parcours.rules.GeneratedClassReader.GeneratedMethod;
+import org.parcours.rules.GeneratedClassReader.Use;
 
 /**
  * Checks what the rules compiled to, not their text: every class the executable model generated from
@@ -50,8 +49,6 @@ final class RuleBytecodeCheck {
 
 	/** An anonymous or local class ({@code Outer$1}, {@code Outer$1Name}): only code in a rule file declares those. */
 	private static final Pattern LOCAL_CLASS = Pattern.compile("\\$\\d");
-
-	private static final String RULE_DSL = "org/drools/modelcompiler/dsl/pattern/D";
 
 	/** Methods of a generated lambda class that the engine writes around the rule's own expression. */
 	private static final Set<String> LAMBDA_SCAFFOLDING = Set.of("<init>", "<clinit>", "values", "valueOf", "$values",
@@ -132,17 +129,17 @@ final class RuleBytecodeCheck {
 
 	/** Why a use is refused, or null when rules may make it. */
 	private static String refusal(Use use, Map<String, GeneratedClass> generated) {
-		return switch (use.kind) {
-			case INDY -> ALLOWED_BOOTSTRAPS.contains(use.owner + "." + use.name) ? null
-					: "invokedynamic through " + dotted(use.owner) + "." + use.name + " is not allowed in rules (it reaches method handles)";
-			case TYPE -> generated.containsKey(use.owner) || RuleCodeAllowList.typeAllowed(use.owner) ? null
-					: dotted(use.owner) + " (as a class literal) is not allowed in rules (it reaches reflection)";
+		return switch (use.kind()) {
+			case INDY -> ALLOWED_BOOTSTRAPS.contains(use.owner() + "." + use.name()) ? null
+					: "invokedynamic through " + dotted(use.owner()) + "." + use.name() + " is not allowed in rules (it reaches method handles)";
+			case TYPE -> generated.containsKey(use.owner()) || RuleCodeAllowList.typeAllowed(use.owner()) ? null
+					: dotted(use.owner()) + " (as a class literal) is not allowed in rules (it reaches reflection)";
 			case METHOD, FIELD -> {
 				String owner = declaringOwner(use, generated);
 				if (owner == null) {
 					yield null;
 				}
-				yield RuleCodeAllowList.refusal(owner, use.name)
+				yield RuleCodeAllowList.refusal(owner, use.name())
 					.map(reaches -> display(use, owner) + " is not allowed in rules (it reaches " + reaches + ")").orElse(null);
 			}
 		};
@@ -154,10 +151,10 @@ final class RuleBytecodeCheck {
 	 * but inherited from outside is checked on the outside class.
 	 */
 	private static String declaringOwner(Use use, Map<String, GeneratedClass> generated) {
-		String owner = use.owner;
+		String owner = use.owner();
 		while (generated.containsKey(owner)) {
 			GeneratedClass type = generated.get(owner);
-			if (type.declares(use.name, use.descriptor)) {
+			if (type.declares(use.name(), use.descriptor())) {
 				return null;
 			}
 			owner = type.superName;
@@ -203,12 +200,12 @@ final class RuleBytecodeCheck {
 	}
 
 	private static String display(Use use, String owner) {
-		if (use.kind == Use.Kind.FIELD) {
-			return dotted(owner) + "." + use.name;
+		if (use.kind() == Use.Kind.FIELD) {
+			return dotted(owner) + "." + use.name();
 		}
-		String parameters = java.util.Arrays.stream(Type.getArgumentTypes(use.descriptor)).map(Type::getClassName)
+		String parameters = Arrays.stream(Type.getArgumentTypes(use.descriptor())).map(Type::getClassName)
 			.collect(Collectors.joining(", "));
-		return use.name.equals("<init>") ? "new " + dotted(owner) + "(" + parameters + ")" : dotted(owner) + "." + use.name + "(" + parameters + ")";
+		return use.name().equals("<init>") ? "new " + dotted(owner) + "(" + parameters + ")" : dotted(owner) + "." + use.name() + "(" + parameters + ")";
 	}
 
 	private static String dotted(String internalName) {
@@ -275,180 +272,6 @@ final class RuleBytecodeCheck {
 
 		Place function(String pkg, String name) {
 			return functions.getOrDefault(pkg + "." + name, new Place("rules package '" + pkg + "'", 0, "function \"" + name + "\""));
-		}
-	}
-
-	/** One use of something outside the method: a call, a field, a class literal, an invokedynamic. */
-	private record Use(Kind kind, String owner, String name, String descriptor) {
-
-		enum Kind {
-			METHOD, FIELD, TYPE, INDY
-		}
-	}
-
-	private static final class GeneratedMethod {
-
-		final int access;
-
-		final String name;
-
-		final String descriptor;
-
-		final List<Use> uses = new ArrayList<>();
-
-		/** Generated classes this method names: the lambdas of a rule definition. */
-		final Set<String> generatedTypes = new LinkedHashSet<>();
-
-		/** Generated methods this method calls or makes lambdas of. */
-		final Set<String> generatedCalls = new LinkedHashSet<>();
-
-		boolean loops;
-
-		/** The rule this method defines, for the engine's rule-definition methods. */
-		String rule;
-
-		GeneratedMethod(int access, String name, String descriptor) {
-			this.access = access;
-			this.name = name;
-			this.descriptor = descriptor;
-		}
-	}
-
-	private static final class GeneratedClass {
-
-		String superName;
-
-		final List<GeneratedMethod> methods = new ArrayList<>();
-
-		final Set<String> fields = new LinkedHashSet<>();
-
-		boolean declares(String name, String descriptor) {
-			return fields.contains(name) || methods.stream().anyMatch(m -> m.name.equals(name) && m.descriptor.equals(descriptor));
-		}
-
-		static GeneratedClass read(byte[] bytes) {
-			GeneratedClass type = new GeneratedClass();
-			new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-
-				@Override
-				public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-					type.superName = superName == null ? "java/lang/Object" : superName;
-				}
-
-				@Override
-				public org.springframework.asm.FieldVisitor visitField(int access, String name, String descriptor, String signature,
-						Object value) {
-					type.fields.add(name);
-					return null;
-				}
-
-				@Override
-				public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-					GeneratedMethod method = new GeneratedMethod(access, name, descriptor);
-					type.methods.add(method);
-					return new MethodReader(method);
-				}
-			}, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-			return type;
-		}
-	}
-
-	/** Collects what one method uses, whether it jumps backwards, and which rule it defines. */
-	private static final class MethodReader extends MethodVisitor {
-
-		private final GeneratedMethod method;
-
-		private final Set<Label> passed = new java.util.HashSet<>();
-
-		private String lastString;
-
-		MethodReader(GeneratedMethod method) {
-			super(Opcodes.ASM9);
-			this.method = method;
-		}
-
-		@Override
-		public void visitLabel(Label label) {
-			passed.add(label);
-		}
-
-		@Override
-		public void visitJumpInsn(int opcode, Label label) {
-			backwardsTo(label);
-		}
-
-		@Override
-		public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-			backwardsTo(dflt);
-			java.util.Arrays.stream(labels).forEach(this::backwardsTo);
-		}
-
-		@Override
-		public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-			backwardsTo(dflt);
-			java.util.Arrays.stream(labels).forEach(this::backwardsTo);
-		}
-
-		private void backwardsTo(Label label) {
-			if (passed.contains(label)) {
-				method.loops = true;
-			}
-		}
-
-		@Override
-		public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-			method.uses.add(new Use(Use.Kind.METHOD, owner, name, descriptor));
-			method.generatedCalls.add(owner + "." + name + descriptor);
-			method.generatedTypes.add(owner);
-			if (owner.equals(RULE_DSL) && name.equals("rule") && lastString != null) {
-				method.rule = lastString;
-			}
-		}
-
-		@Override
-		public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-			method.uses.add(new Use(Use.Kind.FIELD, owner, name, descriptor));
-			method.generatedTypes.add(owner);
-		}
-
-		@Override
-		public void visitLdcInsn(Object value) {
-			if (value instanceof String text) {
-				lastString = text;
-			}
-			else if (value instanceof Type type && type.getSort() == Type.OBJECT) {
-				method.uses.add(new Use(Use.Kind.TYPE, type.getInternalName(), "", ""));
-				method.generatedTypes.add(type.getInternalName());
-			}
-			else if (value instanceof Type type && type.getSort() == Type.ARRAY && type.getElementType().getSort() == Type.OBJECT) {
-				method.uses.add(new Use(Use.Kind.TYPE, type.getElementType().getInternalName(), "", ""));
-			}
-			else if (value instanceof Handle handle) {
-				handle(handle);
-			}
-			else if (value instanceof ConstantDynamic constant) {
-				method.uses.add(new Use(Use.Kind.INDY, constant.getBootstrapMethod().getOwner(), constant.getBootstrapMethod().getName(), ""));
-			}
-		}
-
-		@Override
-		public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-			method.uses.add(new Use(Use.Kind.INDY, bootstrap.getOwner(), bootstrap.getName(), bootstrap.getDesc()));
-			for (Object argument : arguments) {
-				if (argument instanceof Handle handle) {
-					handle(handle);
-				}
-				else if (argument instanceof Type type && type.getSort() == Type.OBJECT) {
-					method.uses.add(new Use(Use.Kind.TYPE, type.getInternalName(), "", ""));
-				}
-			}
-		}
-
-		/** A method handle constant or lambda target: checked like a call to what it points at. */
-		private void handle(Handle handle) {
-			boolean field = handle.getTag() <= Opcodes.H_PUTSTATIC;
-			method.uses.add(new Use(field ? Use.Kind.FIELD : Use.Kind.METHOD, handle.getOwner(), handle.getName(), handle.getDesc()));
-			method.generatedCalls.add(handle.getOwner() + "." + handle.getName() + handle.getDesc());
 		}
 	}
 }
