@@ -95,6 +95,18 @@ class RuleBytecodeCheckTests {
 		assertThat(temp.resolve("ran")).doesNotExist();
 	}
 
+	@Test
+	void theCandidateGateRefusesWhatTheTextCheckLetThroughAtTheCompiledStage() {
+		String consequence = "insert(new Setting(\"note\", \"x\\u0022)); new java.lang.ProcessBuilder(\\u0022touch\\u0022, \\u0022" + marker()
+				+ "\\u0022).start(); drools.insert(new Setting(\\u0022y\\u0022, \\u0022y\"));";
+		CandidatePipeline gate = new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of());
+
+		assertThatExceptionOfType(RuleSetException.class)
+			.isThrownBy(() -> gate.build(ruleSetWith("stratification/attack.drl", firesOnLoad(consequence))))
+			.satisfies(refusal -> assertThat(refusal.stage()).isEqualTo(STAGE));
+		assertThat(temp.resolve("ran")).doesNotExist();
+	}
+
 	/**
 	 * Code in a value cell of a free-text column (a note, as next steps are): whatever a table
 	 * validation says about the cell, the compiled table cannot run a process, and the refusal names
