@@ -51,6 +51,11 @@ final class DrlCompiler {
 			kie.getRepository().removeKieModule(releaseId);
 			throw new RuleSetException("Compilation", errors);
 		}
+		List<RuleProblem> forbidden = RuleBytecodeCheck.check(builder.getKieModule(), files);
+		if (!forbidden.isEmpty()) {
+			kie.getRepository().removeKieModule(releaseId);
+			throw new RuleSetException("Safety check of the compiled rules", forbidden);
+		}
 		KieContainer container = kie.newKieContainer(releaseId);
 		kie.getRepository().removeKieModule(releaseId);
 		return container;

@@ -17,13 +17,18 @@ import java.util.regex.Pattern;
  * allow-list cannot see is {@code java.lang}, which every rule reaches without an import, so its
  * dangerous members are named in a deny-list. Comments and string literals are ignored: explanation
  * texts may say anything.
+ * <p>
+ * This check reads text, and text can hide code (a Unicode escape that ends a string literal,
+ * reflection reached through an allowed type), so it only gives an early, friendlier message for the
+ * obvious cases. What decides is {@link RuleBytecodeCheck}, which reads the compiled code.
  */
 final class RuleSafetyCheck {
 
 	private static final List<String> ALLOWED_PACKAGES = List.of("org.parcours.facts.", "java.util.", "java.time.", "java.math.");
 
 	private static final List<String> FORBIDDEN_IN_ALLOWED = List.of("java.util.concurrent", "java.util.logging", "java.util.jar",
-			"java.util.zip", "java.util.prefs", "java.util.spi", "java.util.ServiceLoader", "java.util.Timer", "java.util.Scanner");
+			"java.util.zip", "java.util.prefs", "java.util.spi", "java.util.ServiceLoader", "java.util.Timer", "java.util.Scanner",
+			"java.util.Formatter", "java.util.Properties");
 
 	/** java.lang (and friends reachable without import) that a rule never needs, with why. */
 	private static final Map<String, String> FORBIDDEN_NAMES = Map.ofEntries(Map.entry("System", "the JVM and its environment"),

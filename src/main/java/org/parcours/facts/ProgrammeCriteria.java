@@ -1,0 +1,136 @@
+package org.parcours.facts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * How a programme criterion answers, written once for every programme and called from the programme
+ * rule files. Each method returns the finding of one criterion: eligible when the input meets it,
+ * excluded when the input is known and does not, missing (with the request field) when the input is
+ * unknown; a missing input is never read as "no".
+ * <p>
+ * These live in Java rather than in DRL functions because some need loops, and rule files may not
+ * loop: the check of compiled rules refuses any backward jump in code written in a rule file, so that
+ * no rule edit can hang an evaluation. Here the loops run over lists of a known, small size (the
+ * rows of a table, the markers of a patient).
+ */
+public final class ProgrammeCriteria {
+
+	private ProgrammeCriteria() {
+	}
+
+	/** The input must be one of the accepted words (an admission reason, a discharge destination, ...). */
+	public static ProgrammeFinding oneOf(String programme, String rule, String field, String what, String value,
+			Collection<String> accepted) {
+		if (value == null) {
+			return ProgrammeFinding.missing(programme, rule, field);
+		}
+		if (accepted.contains(value)) {
+			return ProgrammeFinding.eligible(programme, rule, what + ": " + value);
+		}
+		return ProgrammeFinding.excluded(programme, rule, what + ": " + value + ", not " + String.join(" or ", new TreeSet<>(accepted)));
+	}
+
+	/** A yes/no input that must have the wanted value; the texts say what true and false mean. */
+	public static ProgrammeFinding yesNo(String programme, String rule, String field, Boolean value, boolean wanted, String whenTrue,
+			String whenFalse) {
+		if (value == null) {
+			return ProgrammeFinding.missing(programme, rule, field);
+		}
+		String text = value ? whenTrue : whenFalse;
+		return value == wanted ? ProgrammeFinding.eligible(programme, rule, text) : ProgrammeFinding.excluded(programme, rule, text);
+	}
+
+	/** A number within inclusive bounds from a decision table; a null bound is open. */
+	public static ProgrammeFinding within(String programme, String rule, String field, String what, Integer value, Threshold min,
+			Threshold max) {
+		if (value == null) {
+			return ProgrammeFinding.missing(programme, rule, field);
+		}
+		String bounds = min != null && max != null ? min.display() + " to " + max.display()
+				: min != null ? "at least " + min.display() : "at most " + max.display();
+		String text = what + " " + value + " (" + bounds + ")";
+		boolean inside = (min == null || value >= min.value()) && (max == null || value <= max.value());
+		return inside ? ProgrammeFinding.eligible(programme, rule, text) : ProgrammeFinding.excluded(programme, rule, text);
+	}
+
+	/**
+	 * At least a minimum number of the named markers ({@link Flag} facts). Known markers that are
+	 * present decide as soon as there are enough, even if others are unknown; the criterion is excluded
+	 * only when even every unknown marker turning out present would not reach the minimum; otherwise
+	 * each unknown marker's input is missing (one finding per field).
+	 */
+	public static List<ProgrammeFinding> markers(String programme, String rule, String what, Collection<Flag> flags,
+			Collection<String> names, Threshold min) {
+		SortedSet<String> wanted = new TreeSet<>(names);
+		List<String> present = new ArrayList<>();
+		List<Flag> unknown = new ArrayList<>();
+		for (String name : wanted) {
+			Flag flag = flags.stream().filter(candidate -> candidate.name().equals(name)).reduce((first, last) -> last)
+				.orElseThrow(() -> new IllegalStateException(rule + ": no derived fact '" + name + "' (see programmes/markers.drl)"));
+			if (flag.known() && flag.value()) {
+				present.add(flag.name());
+			}
+			else if (!flag.known()) {
+				unknown.add(flag);
+			}
+		}
+		String needed = "at least " + min.display() + " of " + String.join(", ", wanted);
+		if (present.size() >= min.value()) {
+			return List.of(ProgrammeFinding.eligible(programme, rule, what + ": " + String.join(", ", present) + " (" + needed + ")"));
+		}
+		if (present.size() + unknown.size() < min.value()) {
+			return List.of(ProgrammeFinding.excluded(programme, rule,
+					what + ": " + (present.isEmpty() ? "none" : String.join(", ", present)) + " (" + needed + ")"));
+		}
+		return unknown.stream().map(flag -> ProgrammeFinding.missing(programme, rule, flag.field())).toList();
+	}
+
+	/**
+	 * Programmes that follow a hospital stay: the stay must have been for one of the accepted reasons.
+	 * Without any stay the programme cannot apply (excluded); a stay of unknown reason is missing data.
+	 */
+	public static ProgrammeFinding admittedFor(String programme, String rule, PatientFacts patient, Collection<String> reasons) {
+		if (!patient.stayKnown()) {
+			return ProgrammeFinding.excluded(programme, rule, "no hospital stay: the programme follows a hospital stay");
+		}
+		return oneOf(programme, rule, "stay.reason", "admission reason", patient.stayReason(), reasons);
+	}
+
+	/** A stay is surgical when its reason is surgery or when it names the surgery performed. */
+	public static ProgrammeFinding surgicalStay(String programme, String rule, PatientFacts patient) {
+		if (!patient.stayKnown()) {
+			return ProgrammeFinding.excluded(programme, rule, "no hospital stay: the programme follows surgery");
+		}
+		if ("surgery".equals(patient.stayReason()) || patient.surgery() != null) {
+			return ProgrammeFinding.eligible(programme, rule,
+					"surgical stay" + (patient.surgery() == null ? "" : ": " + patient.surgery() + " surgery"));
+		}
+		if (patient.stayReason() == null) {
+			return ProgrammeFinding.missing(programme, rule, "stay.reason");
+		}
+		return ProgrammeFinding.excluded(programme, rule, "admitted for " + patient.stayReason() + ", not for surgery");
+	}
+
+	/**
+	 * The patient lives in a service area: ISO 3166-2 codes ({@code CH-GE}), or a whole country
+	 * ({@code CH}). A region given only as a country that has a service area ({@code CH} for
+	 * {@code CH-GE}) does not say which canton: missing.
+	 */
+	public static ProgrammeFinding serviceArea(String programme, String rule, String region, Collection<String> areas) {
+		if (region == null) {
+			return ProgrammeFinding.missing(programme, rule, "residence.region");
+		}
+		String listed = String.join(", ", new TreeSet<>(areas));
+		if (areas.stream().anyMatch(area -> region.equals(area) || region.startsWith(area + "-"))) {
+			return ProgrammeFinding.eligible(programme, rule, "lives in " + region + " (service area " + listed + ")");
+		}
+		if (region.indexOf('-') < 0 && areas.stream().anyMatch(area -> area.startsWith(region + "-"))) {
+			return ProgrammeFinding.missing(programme, rule, "residence.region");
+		}
+		return ProgrammeFinding.excluded(programme, rule, "lives in " + region + ", outside the service area (" + listed + ")");
+	}
+}
