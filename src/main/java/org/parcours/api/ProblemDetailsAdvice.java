@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -43,6 +46,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	static final URI INVALID_INPUT = URI.create("https://parcours.example/problems/invalid-input");
+
+	/** How Jackson's parser starts the message of {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}. */
+	private static final String DUPLICATE_KEY = "Duplicate Object property";
 
 	@ExceptionHandler(InvalidPatientException.class)
 	ProblemDetail invalidPatient(InvalidPatientException ex) {
@@ -110,6 +116,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (cause instanceof DatabindException databind) {
 			return new InputError(path(databind), "has a value of the wrong type");
 		}
+		if (cause instanceof InputCoercionException range) {
+			return new InputError(path(range), "is out of range for " + expected(range.getTargetType()));
+		}
+		if (cause instanceof StreamReadException read && String.valueOf(read.getOriginalMessage()).startsWith(DUPLICATE_KEY)) {
+			return new InputError(path(read), "is given twice");
+		}
 		if (cause instanceof StreamReadException read && read.getLocation() != null) {
 			return new InputError("$", "Malformed JSON at line " + read.getLocation().getLineNr() + ", column "
 					+ read.getLocation().getColumnNr() + ".");
@@ -127,7 +139,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ex.getCause();
 	}
 
-	private static String path(DatabindException ex) {
+	/**
+	 * Where reading failed: for a failure of the parser itself (a number out of range, a key given
+	 * twice) the parser's position, which includes the offending key; else the path the binder recorded.
+	 */
+	private static String path(JacksonException ex) {
+		if (ex instanceof StreamReadException && ex.processor() instanceof JsonParser parser) {
+			return path(parser.streamReadContext());
+		}
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
@@ -135,6 +154,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 			else if (reference.getIndex() >= 0) {
 				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "$" : path.toString();
+	}
+
+	private static String path(TokenStreamContext context) {
+		StringBuilder path = new StringBuilder();
+		for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+			String segment = at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.currentName();
+			if (segment != null) {
+				path.insert(0, path.isEmpty() || path.charAt(0) == '[' ? "" : ".").insert(0, segment);
 			}
 		}
 		return path.isEmpty() ? "$" : path.toString();
