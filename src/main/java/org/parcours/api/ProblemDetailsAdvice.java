@@ -6,7 +6,6 @@ import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -32,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import org.parcours.patient.InputError;
 import org.parcours.patient.InvalidPatientException;
+import org.parcours.patient.JsonPaths;
 import org.parcours.patient.Kebab;
 import org.parcours.rules.NoActiveRuleSetException;
 
@@ -46,9 +46,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	static final URI INVALID_INPUT = URI.create("https://parcours.example/problems/invalid-input");
-
-	/** How Jackson's parser starts the message of {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}. */
-	private static final String DUPLICATE_KEY = "Duplicate Object property";
 
 	@ExceptionHandler(InvalidPatientException.class)
 	ProblemDetail invalidPatient(InvalidPatientException ex) {
@@ -119,7 +116,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (cause instanceof InputCoercionException range) {
 			return new InputError(path(range), "is out of range for " + expected(range.getTargetType()));
 		}
-		if (cause instanceof StreamReadException read && String.valueOf(read.getOriginalMessage()).startsWith(DUPLICATE_KEY)) {
+		if (cause instanceof StreamReadException read && JsonPaths.isDuplicateKey(read)) {
 			return new InputError(path(read), "is given twice");
 		}
 		if (cause instanceof StreamReadException read && read.getLocation() != null) {
@@ -145,7 +142,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	private static String path(JacksonException ex) {
 		if (ex instanceof StreamReadException && ex.processor() instanceof JsonParser parser) {
-			return path(parser.streamReadContext());
+			return JsonPaths.of(parser.streamReadContext());
 		}
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
@@ -154,17 +151,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 			else if (reference.getIndex() >= 0) {
 				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.isEmpty() ? "$" : path.toString();
-	}
-
-	private static String path(TokenStreamContext context) {
-		StringBuilder path = new StringBuilder();
-		for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-			String segment = at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.currentName();
-			if (segment != null) {
-				path.insert(0, path.isEmpty() || path.charAt(0) == '[' ? "" : ".").insert(0, segment);
 			}
 		}
 		return path.isEmpty() ? "$" : path.toString();
