@@ -11,7 +11,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -63,5 +65,36 @@ class StrictJsonTests {
 			.andExpect(jsonPath("$.errors", hasSize(1)))
 			.andExpect(jsonPath("$.errors[0].field").value(field))
 			.andExpect(jsonPath("$.errors[0].message").value(message));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			control character    | a\\u0007b
+			bidi override        | 1234\\u202Egnp.exe
+			zero-width space     | 12\\u200B34
+			markup               | <img src=x onerror=alert(1)>
+			spreadsheet formula  | =HYPERLINK(x)
+			space                | Jeanne Dupont
+			empty                | ``
+			""")
+	void aPatientIdOutsideItsCharacterSetIsA400WithoutEchoingIt(String name, String id) throws Exception {
+		assess("{\"age\": 80, \"patientId\": \"" + id + "\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].field").value("patientId"))
+			.andExpect(jsonPath("$.errors[0].message").value("must contain only letters, digits and . - _ : / @"))
+			.andExpect(content().string(not(containsString("Jeanne"))))
+			.andExpect(content().string(not(containsString("img"))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			FHIR id or UUID      | a4a401d1-a46a-eb4a-8a38-760d5d79d6ec
+			URN with an OID      | urn:oid:1.2.250.1.213.1.4.8:0123456789
+			URL                  | https://ehr.example/fhir/Patient/123
+			record number        | 12/3456_B
+			mailbox style        | 123@hug.example
+			""")
+	void realIdentifiersAreEchoed(String name, String id) throws Exception {
+		assess("{\"age\": 80, \"patientId\": \"" + id + "\"}").andExpect(status().isOk()).andExpect(jsonPath("$.patientId").value(id));
 	}
 }
