@@ -33,7 +33,6 @@ class StrictJsonConfiguration {
 			.withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.DateTime, date -> date.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Array, CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.DateTime, date -> date.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
 	}
 }
