@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import org.parcours.roster.RosterCli;
+import org.parcours.system.RulesDirectoryCheck;
 
 @SpringBootApplication
 public class ParcoursApplication {
@@ -13,6 +14,8 @@ public class ParcoursApplication {
 			// Batch commands run without the web server and end with their own exit code.
 			System.exit(RosterCli.run(args, System.err));
 		}
-		SpringApplication.run(ParcoursApplication.class, args);
+		SpringApplication application = new SpringApplication(ParcoursApplication.class);
+		application.addListeners(new RulesDirectoryCheck());
+		application.run(args);
 	}
 }

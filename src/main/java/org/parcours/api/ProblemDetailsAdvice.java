@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import org.parcours.patient.InputError;
 import org.parcours.patient.InvalidPatientException;
+import org.parcours.patient.JsonPaths;
 import org.parcours.patient.Kebab;
 import org.parcours.rules.NoActiveRuleSetException;
 
@@ -110,6 +113,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (cause instanceof DatabindException databind) {
 			return new InputError(path(databind), "has a value of the wrong type");
 		}
+		if (cause instanceof InputCoercionException range) {
+			return new InputError(path(range), "is out of range for " + expected(range.getTargetType()));
+		}
+		if (cause instanceof StreamReadException read && JsonPaths.isDuplicateKey(read)) {
+			return new InputError(path(read), "is given twice");
+		}
 		if (cause instanceof StreamReadException read && read.getLocation() != null) {
 			return new InputError("$", "Malformed JSON at line " + read.getLocation().getLineNr() + ", column "
 					+ read.getLocation().getColumnNr() + ".");
@@ -127,7 +136,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ex.getCause();
 	}
 
-	private static String path(DatabindException ex) {
+	/**
+	 * Where reading failed: for a failure of the parser itself (a number out of range, a key given
+	 * twice) the parser's position, which includes the offending key; else the path the binder recorded.
+	 */
+	private static String path(JacksonException ex) {
+		if (ex instanceof StreamReadException && ex.processor() instanceof JsonParser parser) {
+			return JsonPaths.of(parser.streamReadContext());
+		}
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {

@@ -30,7 +30,7 @@ import org.parcours.patient.Enums.Surgery;
  * cannot be true of a patient rather than values that are merely unusual.
  */
 public record Patient(
-		@Size(max = 128) String patientId,
+		@Size(max = 128) @Pattern(regexp = PATIENT_ID, message = "must contain only letters, digits and . - _ : / @") String patientId,
 		@Min(0) @Max(130) Integer age,
 		LocalDate birthDate,
 		LocalDate assessmentDate,
@@ -43,6 +43,14 @@ public record Patient(
 		@Valid Stay stay,
 		@Valid Functional functional,
 		@Valid Pregnancy pregnancy) {
+
+	/**
+	 * What a patient id may hold: enough for FHIR ids, UUIDs, URNs and OIDs ({@code urn:oid:1.2.250.1}),
+	 * URLs and record numbers ({@code 12/3456}), and nothing a display, a log line or a spreadsheet would
+	 * interpret: no control or invisible characters, no bidirectional overrides, no markup, no spaces.
+	 * The id is echoed in every answer, so it is restricted rather than escaped.
+	 */
+	public static final String PATIENT_ID = "[A-Za-z0-9._:/@-]+";
 
 	/**
 	 * The age the rules use: from the birth date on the assessment date ({@code today} when none is

@@ -2,6 +2,7 @@ package org.parcours.roster;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -10,26 +11,46 @@ import java.util.Set;
  * score    --input FILE --output FILE [--profile NAME] [--summary FILE] [--rules DIR] [--keep COL,COL]
  * generate --rows N --seed S --output FILE [--bad-rows FRACTION]
  * </pre>
- * Exit codes: 0 done (rows that could not be scored are error rows, not failures); 1 unexpected
- * failure; 2 bad arguments or unknown profile; 3 input not readable; 4 roster without a usable
- * header; 5 rules that do not load; 6 output not writable.
+ * Exit codes: 0 done (rows that could not be scored are error rows, not failures, and {@code --help});
+ * 1 unexpected failure; 2 bad arguments, unknown command or unknown profile; 3 input not readable;
+ * 4 roster without a usable header; 5 rules that do not load; 6 output not writable or the input itself.
+ * <p>
+ * Without arguments, or with options only, the jar starts the web service. Every option of the
+ * service starts with {@code --} ({@code --server.port=8080}), so a first argument that does not is a
+ * command word, and one that is not known (a typo such as {@code scor}) is refused with the usage
+ * rather than starting the service.
  */
 public final class RosterCli {
 
 	static final String USAGE = """
 			usage: java -jar parcours.jar score --input FILE --output FILE [--profile NAME] [--summary FILE] [--rules DIR] [--keep COL,...]
-			       java -jar parcours.jar generate --rows N --seed S --output FILE [--bad-rows FRACTION]""";
+			       java -jar parcours.jar generate --rows N --seed S --output FILE [--bad-rows FRACTION]
+			       java -jar parcours.jar [--server.port=8080 ...]   (no command: starts the web service)
+			       java -jar parcours.jar --help""";
+
+	private static final Set<String> COMMANDS = Set.of("score", "generate");
+
+	private static final Set<String> HELP = Set.of("--help", "-h", "help");
 
 	private RosterCli() {
 	}
 
-	/** Whether the arguments name a batch command (otherwise the web server starts). */
+	/** Whether the arguments are for the command line (a command, a mistyped one, or help); otherwise the web server starts. */
 	public static boolean handles(String[] args) {
-		return args.length > 0 && Set.of("score", "generate").contains(args[0]);
+		return args.length > 0 && (!args[0].startsWith("--") || HELP.contains(args[0]));
 	}
 
 	/** Runs the command and returns its exit code; messages go to {@code err}. */
 	public static int run(String[] args, PrintStream err) {
+		if (HELP.contains(args[0]) || COMMANDS.contains(args[0]) && Arrays.stream(args).skip(1).anyMatch(HELP::contains)) {
+			err.println(USAGE);
+			return 0;
+		}
+		if (!COMMANDS.contains(args[0])) {
+			err.println("parcours: unknown command '" + args[0] + "'");
+			err.println(USAGE);
+			return RosterFileException.Kind.USAGE.exitCode;
+		}
 		try {
 			if (args[0].equals("score")) {
 				ScoreCommand.run(Arguments.parse(args, 1, ScoreCommand.OPTIONS), err);

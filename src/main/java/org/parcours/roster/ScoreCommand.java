@@ -48,6 +48,7 @@ final class ScoreCommand {
 		if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
 			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input", "cannot read the input file " + input);
 		}
+		Destinations.refuseOverwriting(input, output, summaryFile);
 		try (RosterFile.Input in = RosterFile.open(input); ConfigurableApplicationContext context = start(arguments.optional("rules"))) {
 			RuleSet ruleSet = context.getBean(ActiveRuleSet.class).get();
 			LocalDate today = LocalDate.now(context.getBean(Clock.class));
@@ -78,8 +79,14 @@ final class ScoreCommand {
 	}
 
 	private static ConfigurableApplicationContext start(String rules) {
-		List<String> properties = new ArrayList<>(List.of("--spring.main.log-startup-info=false", "--logging.level.root=WARN"));
+		// Rules that do not load are reported below in one message; Spring's own account of the failed
+		// start-up (the bean chain, then the same analysis) would only repeat it at length.
+		List<String> properties = new ArrayList<>(List.of("--spring.main.log-startup-info=false", "--logging.level.root=WARN",
+				"--logging.level.org.springframework.context.annotation=ERROR", "--logging.level.org.springframework.boot.diagnostics=OFF"));
 		if (rules != null) {
+			if (!Files.isDirectory(Path.of(rules)) || !Files.isReadable(Path.of(rules))) {
+				throw new RosterFileException(RosterFileException.Kind.RULES, "rules", "--rules " + rules + ": not a readable directory");
+			}
 			properties.add("--parcours.rules.directory=" + rules);
 		}
 		try {

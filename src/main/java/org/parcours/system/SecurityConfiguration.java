@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,15 +21,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * Who may call what. Health and the API description are open; everything else needs an HTTP Basic
- * user with the right role, and any path not listed here is refused, so a new endpoint is closed
- * until it is given a role. Users come from {@code parcours.security.users} (see
+ * user with the right role, and any endpoint not listed here is refused, so a new endpoint is closed
+ * until it is given a role; a request no endpoint serves gets its 404 or 405 ({@link UnservedRequests}). Users come from {@code parcours.security.users} (see
  * {@link SecurityProperties}); with none configured every protected endpoint answers 401. Only in a
  * web application: the command-line scorer has no endpoint to protect.
  */
@@ -42,7 +43,8 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings)
+			throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -55,7 +57,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/rules").hasAnyRole(Roles.RULES_ADMIN, Roles.ASSESSOR)
 			.requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info")
 			.hasRole(Roles.MONITORING)
-			.anyRequest().denyAll())
+			.anyRequest().access(new UnservedRequests(handlerMappings)))
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			// Every request carries its credentials and no session or cookie is ever issued, so there is
@@ -83,7 +85,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new VerifiedCredentials(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+	PasswordEncoder passwordEncoder(SecurityProperties properties) {
+		return new VerifiedCredentials(ConfiguredUsers.passwordEncoder(properties.users()));
 	}
 }

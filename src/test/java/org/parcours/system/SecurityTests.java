@@ -10,6 +10,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,6 +37,9 @@ class SecurityTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
 
 	MockHttpServletRequestBuilder call(String method, String path) {
 		MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(method), path);
@@ -65,7 +69,7 @@ class SecurityTests {
 	@CsvSource({ "POST, /api/v1/assessments, monitor, monitor-secret", "POST, /api/v1/assessments, admin, admin-secret",
 			"POST, /api/v1/rules/reload, assessor, assessor-secret", "GET, /api/v1/rules, monitor, monitor-secret",
 			"GET, /actuator/prometheus, assessor, assessor-secret", "POST, /api/v1/rosters/score, admin, admin-secret", "GET, /cds-services, monitor, monitor-secret",
-			"GET, /somewhere-else, admin, admin-secret" })
+			"GET, /error, monitor, monitor-secret" })
 	void aUserWithoutTheRoleGets403ProblemDetails(String method, String path, String user, String password) throws Exception {
 		mvc.perform(call(method, path).with(httpBasic(user, password))).andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -81,6 +85,23 @@ class SecurityTests {
 		mvc.perform(call(method, path).with(httpBasic(user, password))).andExpect(status().isOk())
 			.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE))
 			.andExpect(result -> assertThat(result.getRequest().getSession(false)).as("HTTP session").isNull());
+	}
+
+	@ParameterizedTest(name = "{2} on {0} {1}: {3}")
+	@CsvSource({ "GET, /somewhere-else, admin, 404", "POST, /somewhere-else, monitor, 404", "GET, /api/v1/assessments/extra, assessor, 404",
+			"GET, /api/v1/assessments, assessor, 405", "GET, /api/v1/assessments, monitor, 405", "DELETE, /api/v1/rules, admin, 405",
+			"PUT, /actuator/prometheus, monitor, 405", "POST, /v3/api-docs, monitor, 405" })
+	void anAuthenticatedUserGets404Or405WhereNoEndpointServesTheRequest(String method, String path, String user, int status) throws Exception {
+		mvc.perform(call(method, path).with(httpBasic(user, user + "-secret")))
+			.andExpect(status().is(status))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(status));
+	}
+
+	@Test
+	void theUnknownUserStandInCostsWhatTheConfiguredHashesCost() {
+		// the test users' only bcrypt hash (admin) has cost 4; Spring's default would be 10
+		assertThat(passwordEncoder.encode("stand-in")).startsWith("{bcrypt}$2a$04$");
 	}
 
 	@ParameterizedTest(name = "{0}")
