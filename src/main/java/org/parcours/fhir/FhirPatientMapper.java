@@ -82,10 +82,17 @@ public final class FhirPatientMapper {
 		if (active != null) {
 			active.stream().map(Fhir::key).filter(key -> key != null).forEach(key -> basis.add("Condition/" + key));
 		}
-		Patient patient = new Patient(Fhir.key(resource), null, Fhir.date(resource.getBirthDateElement()), on, sex(resource), null,
-				conditions(active, warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on),
-				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), warnings),
-				functional(active, vocabulary), null);
+		Patient patient = Patient.builder()
+			.patientId(Fhir.key(resource))
+			.birthDate(Fhir.date(resource.getBirthDateElement()))
+			.assessmentDate(on)
+			.sex(sex(resource))
+			.conditions(conditions(active, warnings))
+			.medicationCount(medicationCount(record.medications(), on))
+			.history(history(record.encounters(), index, on))
+			.stay(index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), warnings))
+			.functional(functional(active, vocabulary))
+			.build();
 		if (deceasedBy(resource, on)) {
 			warnings.add(new Warning("fhir-deceased", "the Patient resource records a death on or before the assessment date"));
 		}
@@ -188,7 +195,7 @@ public final class FhirPatientMapper {
 			for (Coding coding : condition.getCode().getCoding()) {
 				ConditionSystem system = SYSTEMS.get(coding.getSystem());
 				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
-					conditions.add(new Patient.Condition(system, coding.getCode().strip(), null));
+					conditions.add(Patient.Condition.coded(system, coding.getCode().strip()));
 					coded = true;
 				}
 			}
@@ -245,8 +252,10 @@ public final class FhirPatientMapper {
 		if (encounters == null) {
 			return null;
 		}
-		return new Patient.History(Encounters.count(encounters, Encounters::inpatient, on.minusMonths(12), on, index),
-				Encounters.count(encounters, Encounters::emergency, on.minusMonths(6), on, index), null, null);
+		return Patient.History.builder()
+			.admissionsLast12Months(Encounters.count(encounters, Encounters::inpatient, on.minusMonths(12), on, index))
+			.edVisitsLast6Months(Encounters.count(encounters, Encounters::emergency, on.minusMonths(6), on, index))
+			.build();
 	}
 
 	/** Findings the vocabularies map to functional inputs; only a stated finding sets an input, absence says nothing. */
@@ -266,10 +275,14 @@ public final class FhirPatientMapper {
 		if (findings.isEmpty()) {
 			return null;
 		}
-		return new Patient.Functional(yes(findings, FunctionalFinding.LIVES_ALONE),
-				findings.contains(FunctionalFinding.NO_CAREGIVER) ? Boolean.FALSE : null, null,
-				yes(findings, FunctionalFinding.COGNITIVE_IMPAIRMENT), null, yes(findings, FunctionalFinding.UNDERNUTRITION),
-				yes(findings, FunctionalFinding.DEPRESSION), yes(findings, FunctionalFinding.ADVERSE_DRUG_EVENT));
+		return Patient.Functional.builder()
+			.livesAlone(yes(findings, FunctionalFinding.LIVES_ALONE))
+			.hasCaregiver(findings.contains(FunctionalFinding.NO_CAREGIVER) ? Boolean.FALSE : null)
+			.cognitiveImpairment(yes(findings, FunctionalFinding.COGNITIVE_IMPAIRMENT))
+			.undernutrition(yes(findings, FunctionalFinding.UNDERNUTRITION))
+			.depression(yes(findings, FunctionalFinding.DEPRESSION))
+			.adverseDrugEvent(yes(findings, FunctionalFinding.ADVERSE_DRUG_EVENT))
+			.build();
 	}
 
 	private static Boolean yes(Set<FunctionalFinding> findings, FunctionalFinding finding) {

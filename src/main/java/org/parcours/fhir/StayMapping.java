@@ -56,9 +56,15 @@ final class StayMapping {
 	}
 
 	static Patient.Stay of(Encounter index, List<Observation> observations, List<Procedure> procedures, List<Warning> warnings) {
-		return new Patient.Stay(admissionType(index), null, lengthOfStay(index), service(index), procedurePerformed(index, procedures),
-				latest(index, observations, Set.of(HEMOGLOBIN), StayMapping::hemoglobinGdl, "haemoglobin", warnings),
-				latest(index, observations, SODIUM, StayMapping::sodiumMmolL, "sodium", warnings), null, destination(index));
+		return Patient.Stay.builder()
+			.admissionType(admissionType(index))
+			.lengthOfStayDays(lengthOfStay(index))
+			.dischargeService(service(index))
+			.procedurePerformed(procedurePerformed(index, procedures))
+			.dischargeHemoglobinGdl(latest(index, observations, Set.of(HEMOGLOBIN), StayMapping::hemoglobinGdl, "haemoglobin", warnings))
+			.dischargeSodiumMmolL(latest(index, observations, SODIUM, StayMapping::sodiumMmolL, "sodium", warnings))
+			.dischargeDestination(destination(index))
+			.build();
 	}
 
 	static AdmissionType admissionType(Encounter index) {
