@@ -2,6 +2,7 @@ package org.parcours.assessment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,11 +13,14 @@ import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.CodeMatch;
 import org.parcours.vocabulary.CodeSystem;
+import org.parcours.vocabulary.FunctionalFinding;
 import org.parcours.vocabulary.Vocabulary;
 
 /**
  * Turns a validated patient input into the facts rules read: age from birth date when needed,
- * conditions mapped through the rule set's vocabularies, distinct medications counted. Codes that no
+ * conditions mapped through the rule set's vocabularies (chronic and Charlson categories, and the
+ * functional findings some codes state, see {@link FunctionalFindings}), distinct medications counted.
+ * Every input path (JSON, FHIR, CDS Hooks, rosters, golden cases) comes through here. Codes that no
  * vocabulary knows become warnings, never failures. Sex is not carried over: no rule may use it.
  */
 final class FactsBuilder {
@@ -33,6 +37,7 @@ final class FactsBuilder {
 		int age = age(patient, today, warnings);
 		Set<String> chronic = new TreeSet<>();
 		Set<String> charlson = new TreeSet<>();
+		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
 		if (patient.conditions() != null) {
 			for (Patient.Condition condition : patient.conditions()) {
 				CodeMatch match = map(condition, vocabulary, warnings);
@@ -40,6 +45,7 @@ final class FactsBuilder {
 					chronic.add(match.chronicCategory());
 				}
 				charlson.addAll(match.charlsonCategories());
+				findings.addAll(match.functionalFindings());
 			}
 		}
 		PatientFacts facts = PatientFacts.builder()
@@ -51,7 +57,7 @@ final class FactsBuilder {
 			.residence(patient.residence())
 			.history(patient.history())
 			.stay(stay(patient.stay()))
-			.functional(patient.functional())
+			.functional(FunctionalFindings.apply(findings, patient.functional()))
 			.pregnancy(patient.pregnancy())
 			.build();
 		return new Result(facts, List.copyOf(warnings));

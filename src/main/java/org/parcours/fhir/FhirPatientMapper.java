@@ -2,7 +2,6 @@ package org.parcours.fhir;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +27,6 @@ import org.parcours.patient.Enums.Sex;
 import org.parcours.patient.InputError;
 import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Patient;
-import org.parcours.vocabulary.CodeSystem;
-import org.parcours.vocabulary.FunctionalFinding;
-import org.parcours.vocabulary.Vocabulary;
 
 /**
  * Maps one patient's FHIR resources onto the same {@link Patient} the JSON API takes, so that both
@@ -61,8 +57,7 @@ public final class FhirPatientMapper {
 	 *        stay's end (or {@code today} when it has none)
 	 * @throws InvalidPatientException when the record cannot describe one patient
 	 */
-	public static MappedPatient map(FhirRecord record, String indexEncounterId, LocalDate assessmentDate, Vocabulary vocabulary,
-			LocalDate today) {
+	public static MappedPatient map(FhirRecord record, String indexEncounterId, LocalDate assessmentDate, LocalDate today) {
 		List<Warning> warnings = new ArrayList<>();
 		List<String> basis = new ArrayList<>();
 		org.hl7.fhir.r4.model.Patient resource = record.patient();
@@ -91,7 +86,6 @@ public final class FhirPatientMapper {
 			.medicationCount(medicationCount(record.medications(), on))
 			.history(history(record.encounters(), index, on))
 			.stay(index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), warnings))
-			.functional(functional(active, vocabulary))
 			.build();
 		if (deceasedBy(resource, on)) {
 			warnings.add(new Warning("fhir-deceased", "the Patient resource records a death on or before the assessment date"));
@@ -256,45 +250,6 @@ public final class FhirPatientMapper {
 			.admissionsLast12Months(Encounters.count(encounters, Encounters::inpatient, on.minusMonths(12), on, index))
 			.edVisitsLast6Months(Encounters.count(encounters, Encounters::emergency, on.minusMonths(6), on, index))
 			.build();
-	}
-
-	/** Findings the vocabularies map to functional inputs; only a stated finding sets an input, absence says nothing. */
-	private static Patient.Functional functional(List<Condition> active, Vocabulary vocabulary) {
-		if (active == null) {
-			return null;
-		}
-		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
-		for (Condition condition : active) {
-			for (Coding coding : condition.getCode().getCoding()) {
-				ConditionSystem system = SYSTEMS.get(coding.getSystem());
-				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
-					findings.addAll(vocabulary.lookup(codeSystem(system), coding.getCode()).functionalFindings());
-				}
-			}
-		}
-		if (findings.isEmpty()) {
-			return null;
-		}
-		return Patient.Functional.builder()
-			.livesAlone(yes(findings, FunctionalFinding.LIVES_ALONE))
-			.hasCaregiver(findings.contains(FunctionalFinding.NO_CAREGIVER) ? Boolean.FALSE : null)
-			.cognitiveImpairment(yes(findings, FunctionalFinding.COGNITIVE_IMPAIRMENT))
-			.undernutrition(yes(findings, FunctionalFinding.UNDERNUTRITION))
-			.depression(yes(findings, FunctionalFinding.DEPRESSION))
-			.adverseDrugEvent(yes(findings, FunctionalFinding.ADVERSE_DRUG_EVENT))
-			.build();
-	}
-
-	private static Boolean yes(Set<FunctionalFinding> findings, FunctionalFinding finding) {
-		return findings.contains(finding) ? Boolean.TRUE : null;
-	}
-
-	private static CodeSystem codeSystem(ConditionSystem system) {
-		return switch (system) {
-			case ICD_10 -> CodeSystem.ICD_10;
-			case ICD_9 -> CodeSystem.ICD_9;
-			case SNOMED -> CodeSystem.SNOMED;
-		};
 	}
 
 	private static Sex sex(org.hl7.fhir.r4.model.Patient resource) {

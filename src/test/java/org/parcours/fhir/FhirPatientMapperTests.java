@@ -25,6 +25,7 @@ import org.parcours.assessment.Evaluation;
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.InvalidPatientException;
+import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.DefaultRules;
@@ -48,7 +49,7 @@ class FhirPatientMapperTests {
 	private final PatientValidator validator = new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
 	static MappedPatient map(String prefix) {
-		return FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of(prefix)), null, null, DefaultRules.get().vocabulary(), TODAY);
+		return FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of(prefix)), null, null, TODAY);
 	}
 
 	static Set<String> chronic(Assessment assessment) {
@@ -60,7 +61,7 @@ class FhirPatientMapperTests {
 		Map<String, Bundle> bundles = SyntheaBundles.all();
 		assertThat(bundles).hasSize(13);
 		bundles.forEach((id, bundle) -> {
-			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), TODAY);
+			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, TODAY);
 			assertThat(validator.check(mapped.patient(), TODAY)).as(id).isEmpty();
 			Assessment assessment = Evaluation.of(mapped.patient(), DefaultRules.get(), TODAY, null);
 			assertThat(assessment.patientId()).isEqualTo(id);
@@ -136,8 +137,9 @@ class FhirPatientMapperTests {
 		assertThat(patient.history().admissionsLast12Months()).isZero();
 		assertThat(patient.history().edVisitsLast6Months()).isZero();
 		assertThat(patient.medicationCount()).isEqualTo(1);
-		assertThat(patient.functional().hasCaregiver()).isFalse();
-		assertThat(patient.functional().livesAlone()).isNull();
+		// the finding travels as a condition; the facts read it as every input path does (FunctionalFindingsTests)
+		assertThat(patient.conditions()).contains(Patient.Condition.coded(ConditionSystem.SNOMED, "423315002"));
+		assertThat(patient.functional()).isNull();
 		Assessment assessment = Evaluation.of(patient, DefaultRules.get(), TODAY, null);
 		assertThat(chronic(assessment)).containsExactly("obesity");
 		assertThat(assessment.scores().lace().missing()).contains("stay.lengthOfStayDays");
@@ -154,14 +156,14 @@ class FhirPatientMapperTests {
 	void namedIndexEncounterAndAssessmentDateAreUsed() {
 		// a4a401d1: her only inpatient stay, 2022-11-10 to 2022-11-11, with two procedures recorded in it.
 		Bundle bundle = SyntheaBundles.of("a4a401d1");
-		MappedPatient latest = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), TODAY);
+		MappedPatient latest = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, TODAY);
 		String stay = Fhir.key(latest.index());
 		assertThat(stay).startsWith("8dee71b9");
 		assertThat(latest.patient().stay().lengthOfStayDays()).isEqualTo(1);
 		assertThat(latest.patient().stay().procedurePerformed()).isTrue();
 		assertThat(latest.patient().medicationCount()).isZero();
 
-		MappedPatient named = FhirPatientMapper.map(FhirRecord.of(bundle), stay, LocalDate.of(2023, 1, 1), DefaultRules.get().vocabulary(),
+		MappedPatient named = FhirPatientMapper.map(FhirRecord.of(bundle), stay, LocalDate.of(2023, 1, 1),
 				TODAY);
 		assertThat(named.assessmentDate()).isEqualTo(LocalDate.of(2023, 1, 1));
 		assertThat(named.patient().assessmentDate()).isEqualTo(LocalDate.of(2023, 1, 1));
@@ -180,7 +182,7 @@ class FhirPatientMapperTests {
 		bundle.addEntry().setResource(lab("718-7", 112, "g/L", "2022-11-11T08:00:00-05:00", null));
 		bundle.addEntry().setResource(lab("718-7", 9.0, "g/dL", "2022-11-20T08:00:00-05:00", null));
 		bundle.addEntry().setResource(lab("2951-2", 131, "mmol/L", "2022-01-01T08:00:00-05:00", "Encounter/" + Fhir.key(index)));
-		Patient.Stay stay = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), TODAY).patient().stay();
+		Patient.Stay stay = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, TODAY).patient().stay();
 		assertThat(stay.admissionType()).isEqualTo(AdmissionType.URGENT);
 		assertThat(stay.dischargeDestination()).isEqualTo(DischargeDestination.NURSING_HOME);
 		assertThat(stay.dischargeHemoglobinGdl()).isEqualTo(11.2);
@@ -211,8 +213,7 @@ class FhirPatientMapperTests {
 		assertThat(urns).contains("\"fullUrl\": \"urn:uuid:stay\"").doesNotContain("Encounter/stay");
 		var parser = FhirContext.forR4Cached().newJsonParser();
 		for (String json : List.of(relative, urns)) {
-			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(parser.parseResource(Bundle.class, json)), null, null,
-					DefaultRules.get().vocabulary(), TODAY);
+			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(parser.parseResource(Bundle.class, json)), null, null, TODAY);
 			assertThat(mapped.patient().patientId()).isEqualTo("example-fhir-hf");
 			assertThat(Fhir.key(mapped.index())).isEqualTo("stay");
 			assertThat(mapped.patient().stay().lengthOfStayDays()).isEqualTo(6);
@@ -232,7 +233,7 @@ class FhirPatientMapperTests {
 			.findFirst().orElseThrow();
 		stay.setStatus(Encounter.EncounterStatus.INPROGRESS).getPeriod().setEnd(null);
 		LocalDate today = LocalDate.of(2026, 11, 12);
-		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), today);
+		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, today);
 		assertThat(Fhir.key(mapped.index())).isEqualTo("stay");
 		assertThat(mapped.assessmentDate()).isEqualTo(today);
 		assertThat(mapped.patient().stay().lengthOfStayDays()).isNull();
@@ -250,7 +251,7 @@ class FhirPatientMapperTests {
 		Bundle mixed = SyntheaBundles.of("a4a401d1").copy();
 		SyntheaBundles.of("7bc002fa").getEntry().stream().filter(entry -> entry.getResource() instanceof Condition)
 			.limit(2).forEach(entry -> mixed.addEntry().setResource(entry.getResource()));
-		assertThatThrownBy(() -> FhirPatientMapper.map(FhirRecord.of(mixed), null, null, DefaultRules.get().vocabulary(), TODAY))
+		assertThatThrownBy(() -> FhirPatientMapper.map(FhirRecord.of(mixed), null, null, TODAY))
 			.isInstanceOfSatisfying(InvalidPatientException.class, ex -> assertThat(ex.errors()).singleElement()
 				.satisfies(error -> {
 					assertThat(error.field()).isEqualTo("Condition.subject");
