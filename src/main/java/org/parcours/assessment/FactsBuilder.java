@@ -2,6 +2,7 @@ package org.parcours.assessment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,11 +13,14 @@ import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.CodeMatch;
 import org.parcours.vocabulary.CodeSystem;
+import org.parcours.vocabulary.FunctionalFinding;
 import org.parcours.vocabulary.Vocabulary;
 
 /**
  * Turns a validated patient input into the facts rules read: age from birth date when needed,
- * conditions mapped through the rule set's vocabularies, distinct medications counted. Codes that no
+ * conditions mapped through the rule set's vocabularies (chronic and Charlson categories, and the
+ * functional findings some codes state, see {@link FunctionalFindings}), distinct medications counted.
+ * Every input path (JSON, FHIR, CDS Hooks, rosters, golden cases) comes through here. Codes that no
  * vocabulary knows become warnings, never failures. Sex is not carried over: no rule may use it.
  */
 final class FactsBuilder {
@@ -33,50 +37,38 @@ final class FactsBuilder {
 		int age = age(patient, today, warnings);
 		Set<String> chronic = new TreeSet<>();
 		Set<String> charlson = new TreeSet<>();
+		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
 		if (patient.conditions() != null) {
 			for (Patient.Condition condition : patient.conditions()) {
-				map(condition, vocabulary, chronic, charlson, warnings);
+				CodeMatch match = map(condition, vocabulary, warnings);
+				if (match.chronicCategory() != null) {
+					chronic.add(match.chronicCategory());
+				}
+				charlson.addAll(match.charlsonCategories());
+				findings.addAll(match.functionalFindings());
 			}
 		}
-		var residence = patient.residence();
-		var history = patient.history();
-		var stay = patient.stay();
-		var functional = patient.functional();
-		var pregnancy = patient.pregnancy();
-		return new Result(new PatientFacts(age,
-				residence == null ? null : Kebab.of(residence.setting()),
-				residence == null ? null : residence.region(),
-				patient.conditions() != null, Set.copyOf(chronic), Set.copyOf(charlson),
-				medicationCount(patient),
-				history == null ? null : history.admissionsLast12Months(),
-				history == null ? null : history.edVisitsLast6Months(),
-				history == null ? null : history.unplannedReadmission30Days(),
-				history == null ? null : history.unplannedAdmissionLast6Months(),
-				stay != null,
-				stay == null ? null : Kebab.of(stay.admissionType()),
-				stay == null ? null : Kebab.of(stay.reason()),
-				stay == null ? null : stay.lengthOfStayDays(),
-				stay == null || stay.dischargeService() == null ? null : stay.dischargeService().strip().toLowerCase(Locale.ROOT),
-				stay == null ? null : stay.procedurePerformed(),
-				stay == null ? null : stay.dischargeHemoglobinGdl(),
-				stay == null ? null : stay.dischargeSodiumMmolL(),
-				stay == null ? null : Kebab.of(stay.surgery()),
-				stay == null ? null : Kebab.of(stay.dischargeDestination()),
-				functional == null ? null : functional.livesAlone(),
-				functional == null ? null : functional.hasCaregiver(),
-				functional == null ? null : functional.adlDependencies(),
-				functional == null ? null : functional.cognitiveImpairment(),
-				functional == null ? null : functional.fallsLast12Months(),
-				functional == null ? null : functional.undernutrition(),
-				functional == null ? null : functional.depression(),
-				functional == null ? null : functional.adverseDrugEvent(),
-				pregnancy != null,
-				pregnancy == null ? null : pregnancy.delivered(),
-				pregnancy == null ? null : pregnancy.gestationalWeeks(),
-				pregnancy == null ? null : pregnancy.multiple(),
-				pregnancy == null ? null : Kebab.of(pregnancy.deliveryMode()),
-				pregnancy == null ? null : pregnancy.maternalComplication(),
-				pregnancy == null ? null : pregnancy.newbornComplication()), List.copyOf(warnings));
+		PatientFacts facts = PatientFacts.builder()
+			.age(age)
+			.conditionsKnown(patient.conditions() != null)
+			.chronicCategories(chronic)
+			.charlsonCategories(charlson)
+			.medicationCount(medicationCount(patient))
+			.residence(patient.residence())
+			.history(patient.history())
+			.stay(stay(patient.stay()))
+			.functional(FunctionalFindings.apply(findings, patient.functional()))
+			.pregnancy(patient.pregnancy())
+			.build();
+		return new Result(facts, List.copyOf(warnings));
+	}
+
+	/** The service name as rules compare it: trimmed, lower case. */
+	private static Patient.Stay stay(Patient.Stay stay) {
+		if (stay == null || stay.dischargeService() == null) {
+			return stay;
+		}
+		return stay.toBuilder().dischargeService(stay.dischargeService().strip().toLowerCase(Locale.ROOT)).build();
 	}
 
 	private static int age(Patient patient, LocalDate today, List<Assessment.Warning> warnings) {
@@ -95,20 +87,16 @@ final class FactsBuilder {
 		return (int) patient.medications().stream().map(medication -> medication.code().strip().toUpperCase(Locale.ROOT)).distinct().count();
 	}
 
-	private static void map(Patient.Condition condition, Vocabulary vocabulary, Set<String> chronic, Set<String> charlson,
-			List<Assessment.Warning> warnings) {
+	private static CodeMatch map(Patient.Condition condition, Vocabulary vocabulary, List<Assessment.Warning> warnings) {
 		boolean byCategory = condition.system() == null;
 		CodeSystem system = byCategory ? CodeSystem.CATEGORY : CodeSystem.fromId(Kebab.of(condition.system())).orElseThrow();
 		String code = byCategory ? condition.category() : condition.code();
 		CodeMatch match = vocabulary.lookup(system, code);
-		if (match.chronicCategory() != null) {
-			chronic.add(match.chronicCategory());
-		}
-		charlson.addAll(match.charlsonCategories());
 		if (!match.known()) {
 			warnings.add(byCategory
 					? new Assessment.Warning("unknown-category", "'" + code + "' is not a chronic category of the active rule set")
 					: new Assessment.Warning("unknown-code", system.id() + " " + code + " is not in any vocabulary"));
 		}
+		return match;
 	}
 }

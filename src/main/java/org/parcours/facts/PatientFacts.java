@@ -1,50 +1,38 @@
 package org.parcours.facts;
 
 import java.util.Set;
+import java.util.function.Function;
+
+import org.parcours.patient.Kebab;
+import org.parcours.patient.Patient;
 
 /**
- * What the rules know about one patient: normalised and derived values, {@code null} where the
- * caller did not say. Codes are already mapped to categories through the vocabularies, so rules
- * reason on {@code chronicCategories} and {@code charlsonCategories}, never on raw codes.
- * Enumerated values are the API's kebab-case words ({@code "heart-failure"}, {@code "nursing-home"}).
+ * What the rules know about one patient: the request's blocks, normalised, plus what is derived from
+ * the request (age, categories, medication count); {@code null} where the caller did not say. Codes
+ * are already mapped to categories through the vocabularies, so rules reason on
+ * {@code chronicCategories} and {@code charlsonCategories}, never on raw codes.
+ *
+ * <p>Rules read one flat property per input ({@code admissionsLast12Months}, {@code livesAlone}):
+ * each accessor below reads its block, and gives enumerated values as the API's kebab-case words
+ * ({@code "heart-failure"}, {@code "nursing-home"}). Adding an input to a block of {@link Patient}
+ * means adding its accessor here; {@code PatientModelTests} fails until it is added. Sex and the
+ * patient id are deliberately not read: no rule may use them.
  */
 public record PatientFacts(
 		int age,
-		String residenceSetting,
-		String region,
 		boolean conditionsKnown,
 		Set<String> chronicCategories,
 		Set<String> charlsonCategories,
 		Integer medicationCount,
-		Integer admissionsLast12Months,
-		Integer edVisitsLast6Months,
-		Boolean unplannedReadmission30Days,
-		Boolean unplannedAdmissionLast6Months,
-		boolean stayKnown,
-		String admissionType,
-		String stayReason,
-		Integer lengthOfStayDays,
-		String dischargeService,
-		Boolean procedurePerformed,
-		Double dischargeHemoglobinGdl,
-		Double dischargeSodiumMmolL,
-		String surgery,
-		String dischargeDestination,
-		Boolean livesAlone,
-		Boolean hasCaregiver,
-		Integer adlDependencies,
-		Boolean cognitiveImpairment,
-		Integer fallsLast12Months,
-		Boolean undernutrition,
-		Boolean depression,
-		Boolean adverseDrugEvent,
-		boolean pregnancyKnown,
-		Boolean delivered,
-		Integer gestationalWeeks,
-		Boolean multiple,
-		String deliveryMode,
-		Boolean maternalComplication,
-		Boolean newbornComplication) {
+		Patient.Residence residence,
+		Patient.History history,
+		Patient.Stay stay,
+		Patient.Functional functional,
+		Patient.Pregnancy pregnancy) {
+
+	public static Builder builder() {
+		return new Builder();
+	}
 
 	public int chronicCount() {
 		return chronicCategories.size();
@@ -56,5 +44,167 @@ public record PatientFacts(
 
 	public boolean hasCharlson(String category) {
 		return charlsonCategories.contains(category);
+	}
+
+	public String residenceSetting() {
+		return Kebab.of(in(residence, Patient.Residence::setting));
+	}
+
+	public String region() {
+		return in(residence, Patient.Residence::region);
+	}
+
+	public Integer admissionsLast12Months() {
+		return in(history, Patient.History::admissionsLast12Months);
+	}
+
+	public Integer edVisitsLast6Months() {
+		return in(history, Patient.History::edVisitsLast6Months);
+	}
+
+	public Boolean unplannedReadmission30Days() {
+		return in(history, Patient.History::unplannedReadmission30Days);
+	}
+
+	public Boolean unplannedAdmissionLast6Months() {
+		return in(history, Patient.History::unplannedAdmissionLast6Months);
+	}
+
+	public boolean stayKnown() {
+		return stay != null;
+	}
+
+	public String admissionType() {
+		return Kebab.of(in(stay, Patient.Stay::admissionType));
+	}
+
+	public String stayReason() {
+		return Kebab.of(in(stay, Patient.Stay::reason));
+	}
+
+	public Integer lengthOfStayDays() {
+		return in(stay, Patient.Stay::lengthOfStayDays);
+	}
+
+	public String dischargeService() {
+		return in(stay, Patient.Stay::dischargeService);
+	}
+
+	public Boolean procedurePerformed() {
+		return in(stay, Patient.Stay::procedurePerformed);
+	}
+
+	public Double dischargeHemoglobinGdl() {
+		return in(stay, Patient.Stay::dischargeHemoglobinGdl);
+	}
+
+	public Double dischargeSodiumMmolL() {
+		return in(stay, Patient.Stay::dischargeSodiumMmolL);
+	}
+
+	public String surgery() {
+		return Kebab.of(in(stay, Patient.Stay::surgery));
+	}
+
+	public String dischargeDestination() {
+		return Kebab.of(in(stay, Patient.Stay::dischargeDestination));
+	}
+
+	public Boolean livesAlone() {
+		return in(functional, Patient.Functional::livesAlone);
+	}
+
+	public Boolean hasCaregiver() {
+		return in(functional, Patient.Functional::hasCaregiver);
+	}
+
+	public Integer adlDependencies() {
+		return in(functional, Patient.Functional::adlDependencies);
+	}
+
+	public Boolean cognitiveImpairment() {
+		return in(functional, Patient.Functional::cognitiveImpairment);
+	}
+
+	public Integer fallsLast12Months() {
+		return in(functional, Patient.Functional::fallsLast12Months);
+	}
+
+	public Boolean undernutrition() {
+		return in(functional, Patient.Functional::undernutrition);
+	}
+
+	public Boolean depression() {
+		return in(functional, Patient.Functional::depression);
+	}
+
+	public Boolean adverseDrugEvent() {
+		return in(functional, Patient.Functional::adverseDrugEvent);
+	}
+
+	public boolean pregnancyKnown() {
+		return pregnancy != null;
+	}
+
+	public Boolean delivered() {
+		return in(pregnancy, Patient.Pregnancy::delivered);
+	}
+
+	public Integer gestationalWeeks() {
+		return in(pregnancy, Patient.Pregnancy::gestationalWeeks);
+	}
+
+	public Boolean multiple() {
+		return in(pregnancy, Patient.Pregnancy::multiple);
+	}
+
+	public String deliveryMode() {
+		return Kebab.of(in(pregnancy, Patient.Pregnancy::deliveryMode));
+	}
+
+	public Boolean maternalComplication() {
+		return in(pregnancy, Patient.Pregnancy::maternalComplication);
+	}
+
+	public Boolean newbornComplication() {
+		return in(pregnancy, Patient.Pregnancy::newbornComplication);
+	}
+
+	/** A block the caller did not send says nothing about any of its inputs. */
+	private static <B, V> V in(B block, Function<B, V> input) {
+		return block == null ? null : input.apply(block);
+	}
+
+	/** Sets each part by name, so that two values of the same type cannot be swapped silently. */
+	public static final class Builder {
+		private int age;
+		private boolean conditionsKnown;
+		private Set<String> chronicCategories = Set.of();
+		private Set<String> charlsonCategories = Set.of();
+		private Integer medicationCount;
+		private Patient.Residence residence;
+		private Patient.History history;
+		private Patient.Stay stay;
+		private Patient.Functional functional;
+		private Patient.Pregnancy pregnancy;
+
+		private Builder() {
+		}
+
+		public Builder age(int value) { age = value; return this; }
+		public Builder conditionsKnown(boolean value) { conditionsKnown = value; return this; }
+		public Builder chronicCategories(Set<String> value) { chronicCategories = Set.copyOf(value); return this; }
+		public Builder charlsonCategories(Set<String> value) { charlsonCategories = Set.copyOf(value); return this; }
+		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
+		public Builder residence(Patient.Residence value) { residence = value; return this; }
+		public Builder history(Patient.History value) { history = value; return this; }
+		public Builder stay(Patient.Stay value) { stay = value; return this; }
+		public Builder functional(Patient.Functional value) { functional = value; return this; }
+		public Builder pregnancy(Patient.Pregnancy value) { pregnancy = value; return this; }
+
+		public PatientFacts build() {
+			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, medicationCount, residence, history,
+					stay, functional, pregnancy);
+		}
 	}
 }

@@ -38,7 +38,7 @@ public class FhirAssessments {
 
 	public Result assess(FhirRecord record, String indexEncounterId, LocalDate assessmentDate) {
 		RuleSet ruleSet = assessments.activeRuleSet();
-		MappedPatient mapped = FhirPatientMapper.map(record, indexEncounterId, assessmentDate, ruleSet.vocabulary(), LocalDate.now(clock));
+		MappedPatient mapped = FhirPatientMapper.map(record, indexEncounterId, assessmentDate, ruleSet.vocabulary().mappings(), LocalDate.now(clock));
 		Assessment assessment = assessments.assess(mapped.patient(), ruleSet);
 		List<Assessment.Warning> warnings = new ArrayList<>(mapped.warnings());
 		warnings.addAll(assessment.warnings());

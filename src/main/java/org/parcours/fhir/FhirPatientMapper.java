@@ -2,7 +2,6 @@ package org.parcours.fhir;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +26,8 @@ import org.parcours.patient.Enums.Sex;
 import org.parcours.patient.InputError;
 import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Patient;
-import org.parcours.vocabulary.CodeSystem;
-import org.parcours.vocabulary.FunctionalFinding;
 import org.parcours.vocabulary.HistoryCount;
 import org.parcours.vocabulary.Mappings;
-import org.parcours.vocabulary.Vocabulary;
 
 /**
  * Maps one patient's FHIR resources onto the same {@link Patient} the JSON API takes, so that both
@@ -57,8 +53,7 @@ public final class FhirPatientMapper {
 	 *        stay's end (or {@code today} when it has none)
 	 * @throws InvalidPatientException when the record cannot describe one patient
 	 */
-	public static MappedPatient map(FhirRecord record, String indexEncounterId, LocalDate assessmentDate, Vocabulary vocabulary,
-			LocalDate today) {
+	public static MappedPatient map(FhirRecord record, String indexEncounterId, LocalDate assessmentDate, Mappings mappings, LocalDate today) {
 		List<Warning> warnings = new ArrayList<>();
 		List<String> basis = new ArrayList<>();
 		org.hl7.fhir.r4.model.Patient resource = record.patient();
@@ -66,7 +61,7 @@ public final class FhirPatientMapper {
 		if (!resource.hasBirthDate()) {
 			throw new InvalidPatientException(List.of(new InputError("Patient.birthDate", "is required: the age is derived from it")));
 		}
-		Encounter index = index(record, indexEncounterId, vocabulary.mappings(), warnings);
+		Encounter index = index(record, indexEncounterId, mappings, warnings);
 		LocalDate on = assessmentDate != null ? assessmentDate
 				: index != null && Encounters.end(index) != null && index.getStatus() != Encounter.EncounterStatus.INPROGRESS
 						? Encounters.end(index) : today;
@@ -78,10 +73,16 @@ public final class FhirPatientMapper {
 		if (active != null) {
 			active.stream().map(Fhir::key).filter(key -> key != null).forEach(key -> basis.add("Condition/" + key));
 		}
-		Patient patient = new Patient(Fhir.key(resource), null, Fhir.date(resource.getBirthDateElement()), on, sex(resource), null,
-				conditions(active, vocabulary.mappings(), warnings), null, medicationCount(record.medications(), on), history(record.encounters(), index, on, vocabulary.mappings()),
-				index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), vocabulary.mappings(), warnings),
-				functional(active, vocabulary), null);
+		Patient patient = Patient.builder()
+			.patientId(Fhir.key(resource))
+			.birthDate(Fhir.date(resource.getBirthDateElement()))
+			.assessmentDate(on)
+			.sex(sex(resource))
+			.conditions(conditions(active, mappings, warnings))
+			.medicationCount(medicationCount(record.medications(), on))
+			.history(history(record.encounters(), index, on, mappings))
+			.stay(index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), mappings, warnings))
+			.build();
 		if (deceasedBy(resource, on)) {
 			warnings.add(new Warning("fhir-deceased", "the Patient resource records a death on or before the assessment date"));
 		}
@@ -185,7 +186,7 @@ public final class FhirPatientMapper {
 			for (Coding coding : condition.getCode().getCoding()) {
 				ConditionSystem system = mappings.conditionSystem(coding.getSystem()).orElse(null);
 				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
-					conditions.add(new Patient.Condition(system, coding.getCode().strip(), null));
+					conditions.add(Patient.Condition.coded(system, coding.getCode().strip()));
 					coded = true;
 				}
 			}
@@ -245,48 +246,15 @@ public final class FhirPatientMapper {
 		if (encounters == null) {
 			return null;
 		}
-		return new Patient.History(count(encounters, HistoryCount.ADMISSIONS, index, on, mappings),
-				count(encounters, HistoryCount.ED_VISITS, index, on, mappings), null, null);
+		return Patient.History.builder()
+			.admissionsLast12Months(count(encounters, HistoryCount.ADMISSIONS, index, on, mappings))
+			.edVisitsLast6Months(count(encounters, HistoryCount.ED_VISITS, index, on, mappings))
+			.build();
 	}
 
 	private static int count(List<Encounter> encounters, HistoryCount count, Encounter index, LocalDate on, Mappings mappings) {
 		return Encounters.count(encounters, encounter -> Encounters.is(encounter, count.kind(), mappings),
 				on.minusMonths(mappings.lookBackMonths(count)), on, index);
-	}
-
-	/** Findings the vocabularies map to functional inputs; only a stated finding sets an input, absence says nothing. */
-	private static Patient.Functional functional(List<Condition> active, Vocabulary vocabulary) {
-		if (active == null) {
-			return null;
-		}
-		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
-		for (Condition condition : active) {
-			for (Coding coding : condition.getCode().getCoding()) {
-				ConditionSystem system = vocabulary.mappings().conditionSystem(coding.getSystem()).orElse(null);
-				if (system != null && coding.getCode() != null && CODE.matcher(coding.getCode().strip()).matches()) {
-					findings.addAll(vocabulary.lookup(codeSystem(system), coding.getCode()).functionalFindings());
-				}
-			}
-		}
-		if (findings.isEmpty()) {
-			return null;
-		}
-		return new Patient.Functional(yes(findings, FunctionalFinding.LIVES_ALONE),
-				findings.contains(FunctionalFinding.NO_CAREGIVER) ? Boolean.FALSE : null, null,
-				yes(findings, FunctionalFinding.COGNITIVE_IMPAIRMENT), null, yes(findings, FunctionalFinding.UNDERNUTRITION),
-				yes(findings, FunctionalFinding.DEPRESSION), yes(findings, FunctionalFinding.ADVERSE_DRUG_EVENT));
-	}
-
-	private static Boolean yes(Set<FunctionalFinding> findings, FunctionalFinding finding) {
-		return findings.contains(finding) ? Boolean.TRUE : null;
-	}
-
-	private static CodeSystem codeSystem(ConditionSystem system) {
-		return switch (system) {
-			case ICD_10 -> CodeSystem.ICD_10;
-			case ICD_9 -> CodeSystem.ICD_9;
-			case SNOMED -> CodeSystem.SNOMED;
-		};
 	}
 
 	private static Sex sex(org.hl7.fhir.r4.model.Patient resource) {

@@ -46,10 +46,15 @@ final class StayMapping {
 
 	static Patient.Stay of(Encounter index, List<Observation> observations, List<Procedure> procedures, Mappings mappings,
 			List<Warning> warnings) {
-		return new Patient.Stay(admissionType(index, mappings), null, lengthOfStay(index), service(index),
-				procedurePerformed(index, procedures),
-				latest(index, observations, LaboratoryInput.HEMOGLOBIN, mappings, warnings),
-				latest(index, observations, LaboratoryInput.SODIUM, mappings, warnings), null, destination(index, mappings));
+		return Patient.Stay.builder()
+			.admissionType(admissionType(index, mappings))
+			.lengthOfStayDays(lengthOfStay(index))
+			.dischargeService(service(index))
+			.procedurePerformed(procedurePerformed(index, procedures))
+			.dischargeHemoglobinGdl(latest(index, observations, LaboratoryInput.HEMOGLOBIN, mappings, warnings))
+			.dischargeSodiumMmolL(latest(index, observations, LaboratoryInput.SODIUM, mappings, warnings))
+			.dischargeDestination(destination(index, mappings))
+			.build();
 	}
 
 	/** From the priority; when the priority says nothing, from the class, then from the admission source. */

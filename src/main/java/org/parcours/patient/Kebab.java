@@ -14,8 +14,18 @@ public final class Kebab {
 	private Kebab() {
 	}
 
+	/** Computed once per enum: the rules read these words many times per assessment. */
+	private static final ClassValue<String[]> WORDS = new ClassValue<>() {
+		@Override
+		protected String[] computeValue(Class<?> type) {
+			return Arrays.stream(type.getEnumConstants())
+				.map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+				.toArray(String[]::new);
+		}
+	};
+
 	public static String of(Enum<?> value) {
-		return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		return value == null ? null : WORDS.get(value.getDeclaringClass())[value.ordinal()];
 	}
 
 	public static List<String> allowed(Class<?> enumType) {

@@ -64,14 +64,100 @@ public record Patient(
 		return birthDate.isAfter(on) ? null : Period.between(birthDate, on).getYears();
 	}
 
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A copy to change by name, e.g. the same patient at another age. */
+	public Builder toBuilder() {
+		return builder().patientId(patientId).age(age).birthDate(birthDate).assessmentDate(assessmentDate).sex(sex)
+			.residence(residence).conditions(conditions).medications(medications).medicationCount(medicationCount)
+			.history(history).stay(stay).functional(functional).pregnancy(pregnancy);
+	}
+
+	/**
+	 * Builds a patient by field name, so that mappers cannot silently swap two values of the same
+	 * type; a mapper sets what its source says and leaves the rest unknown.
+	 */
+	public static final class Builder {
+		private String patientId;
+		private Integer age;
+		private LocalDate birthDate;
+		private LocalDate assessmentDate;
+		private Sex sex;
+		private Residence residence;
+		private List<Condition> conditions;
+		private List<Medication> medications;
+		private Integer medicationCount;
+		private History history;
+		private Stay stay;
+		private Functional functional;
+		private Pregnancy pregnancy;
+
+		private Builder() {
+		}
+
+		public Builder patientId(String value) { patientId = value; return this; }
+		public Builder age(Integer value) { age = value; return this; }
+		public Builder birthDate(LocalDate value) { birthDate = value; return this; }
+		public Builder assessmentDate(LocalDate value) { assessmentDate = value; return this; }
+		public Builder sex(Sex value) { sex = value; return this; }
+		public Builder residence(Residence value) { residence = value; return this; }
+		public Builder conditions(List<Condition> value) { conditions = value; return this; }
+		public Builder medications(List<Medication> value) { medications = value; return this; }
+		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
+		public Builder history(History value) { history = value; return this; }
+		public Builder stay(Stay value) { stay = value; return this; }
+		public Builder functional(Functional value) { functional = value; return this; }
+		public Builder pregnancy(Pregnancy value) { pregnancy = value; return this; }
+
+		public Patient build() {
+			return new Patient(patientId, age, birthDate, assessmentDate, sex, residence, conditions, medications, medicationCount,
+					history, stay, functional, pregnancy);
+		}
+	}
+
 	public record Residence(ResidenceSetting setting,
 			@Pattern(regexp = "[A-Z]{2}(-[A-Z0-9]{1,3})?", message = "must be an ISO 3166-2 code such as CH-GE or FR-74") String region) {
+
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		public Builder toBuilder() {
+			return builder().setting(setting).region(region);
+		}
+
+		public static final class Builder {
+			private ResidenceSetting setting;
+			private String region;
+
+			private Builder() {
+			}
+
+			public Builder setting(ResidenceSetting value) { setting = value; return this; }
+			public Builder region(String value) { region = value; return this; }
+
+			public Residence build() {
+				return new Residence(setting, region);
+			}
+		}
 	}
 
 	/** A coded diagnosis ({@code system} + {@code code}) or a chronic category sent by name. */
 	public record Condition(ConditionSystem system,
 			@Size(max = 20) @Pattern(regexp = "[A-Za-z0-9.]*", message = "must contain only letters, digits and dots") String code,
 			@Size(max = 60) @Pattern(regexp = "[a-z-]*", message = "must be a chronic category name in kebab-case") String category) {
+
+		/** A diagnosis coded in {@code system}. */
+		public static Condition coded(ConditionSystem system, String code) {
+			return new Condition(system, code, null);
+		}
+
+		/** A chronic category sent by name. */
+		public static Condition category(String category) {
+			return new Condition(null, null, category);
+		}
 	}
 
 	public record Medication(@NotNull MedicationSystem system,
@@ -80,6 +166,33 @@ public record Patient(
 
 	public record History(@Min(0) @Max(365) Integer admissionsLast12Months, @Min(0) @Max(183) Integer edVisitsLast6Months,
 			Boolean unplannedReadmission30Days, Boolean unplannedAdmissionLast6Months) {
+
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		public Builder toBuilder() {
+			return builder().admissionsLast12Months(admissionsLast12Months).edVisitsLast6Months(edVisitsLast6Months).unplannedReadmission30Days(unplannedReadmission30Days).unplannedAdmissionLast6Months(unplannedAdmissionLast6Months);
+		}
+
+		public static final class Builder {
+			private Integer admissionsLast12Months;
+			private Integer edVisitsLast6Months;
+			private Boolean unplannedReadmission30Days;
+			private Boolean unplannedAdmissionLast6Months;
+
+			private Builder() {
+			}
+
+			public Builder admissionsLast12Months(Integer value) { admissionsLast12Months = value; return this; }
+			public Builder edVisitsLast6Months(Integer value) { edVisitsLast6Months = value; return this; }
+			public Builder unplannedReadmission30Days(Boolean value) { unplannedReadmission30Days = value; return this; }
+			public Builder unplannedAdmissionLast6Months(Boolean value) { unplannedAdmissionLast6Months = value; return this; }
+
+			public History build() {
+				return new History(admissionsLast12Months, edVisitsLast6Months, unplannedReadmission30Days, unplannedAdmissionLast6Months);
+			}
+		}
 	}
 
 	public record Stay(AdmissionType admissionType, StayReason reason, @Min(0) @Max(3650) Integer lengthOfStayDays,
@@ -87,14 +200,117 @@ public record Patient(
 			@DecimalMin("1.0") @DecimalMax("25.0") Double dischargeHemoglobinGdl,
 			@DecimalMin("90.0") @DecimalMax("200.0") Double dischargeSodiumMmolL, Surgery surgery,
 			DischargeDestination dischargeDestination) {
+
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		public Builder toBuilder() {
+			return builder().admissionType(admissionType).reason(reason).lengthOfStayDays(lengthOfStayDays).dischargeService(dischargeService).procedurePerformed(procedurePerformed).dischargeHemoglobinGdl(dischargeHemoglobinGdl).dischargeSodiumMmolL(dischargeSodiumMmolL).surgery(surgery).dischargeDestination(dischargeDestination);
+		}
+
+		public static final class Builder {
+			private AdmissionType admissionType;
+			private StayReason reason;
+			private Integer lengthOfStayDays;
+			private String dischargeService;
+			private Boolean procedurePerformed;
+			private Double dischargeHemoglobinGdl;
+			private Double dischargeSodiumMmolL;
+			private Surgery surgery;
+			private DischargeDestination dischargeDestination;
+
+			private Builder() {
+			}
+
+			public Builder admissionType(AdmissionType value) { admissionType = value; return this; }
+			public Builder reason(StayReason value) { reason = value; return this; }
+			public Builder lengthOfStayDays(Integer value) { lengthOfStayDays = value; return this; }
+			public Builder dischargeService(String value) { dischargeService = value; return this; }
+			public Builder procedurePerformed(Boolean value) { procedurePerformed = value; return this; }
+			public Builder dischargeHemoglobinGdl(Double value) { dischargeHemoglobinGdl = value; return this; }
+			public Builder dischargeSodiumMmolL(Double value) { dischargeSodiumMmolL = value; return this; }
+			public Builder surgery(Surgery value) { surgery = value; return this; }
+			public Builder dischargeDestination(DischargeDestination value) { dischargeDestination = value; return this; }
+
+			public Stay build() {
+				return new Stay(admissionType, reason, lengthOfStayDays, dischargeService, procedurePerformed, dischargeHemoglobinGdl, dischargeSodiumMmolL, surgery, dischargeDestination);
+			}
+		}
 	}
 
 	public record Functional(Boolean livesAlone, Boolean hasCaregiver, @Min(0) @Max(6) Integer adlDependencies,
 			Boolean cognitiveImpairment, @Min(0) @Max(365) Integer fallsLast12Months, Boolean undernutrition,
 			Boolean depression, Boolean adverseDrugEvent) {
+
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		public Builder toBuilder() {
+			return builder().livesAlone(livesAlone).hasCaregiver(hasCaregiver).adlDependencies(adlDependencies).cognitiveImpairment(cognitiveImpairment).fallsLast12Months(fallsLast12Months).undernutrition(undernutrition).depression(depression).adverseDrugEvent(adverseDrugEvent);
+		}
+
+		public static final class Builder {
+			private Boolean livesAlone;
+			private Boolean hasCaregiver;
+			private Integer adlDependencies;
+			private Boolean cognitiveImpairment;
+			private Integer fallsLast12Months;
+			private Boolean undernutrition;
+			private Boolean depression;
+			private Boolean adverseDrugEvent;
+
+			private Builder() {
+			}
+
+			public Builder livesAlone(Boolean value) { livesAlone = value; return this; }
+			public Builder hasCaregiver(Boolean value) { hasCaregiver = value; return this; }
+			public Builder adlDependencies(Integer value) { adlDependencies = value; return this; }
+			public Builder cognitiveImpairment(Boolean value) { cognitiveImpairment = value; return this; }
+			public Builder fallsLast12Months(Integer value) { fallsLast12Months = value; return this; }
+			public Builder undernutrition(Boolean value) { undernutrition = value; return this; }
+			public Builder depression(Boolean value) { depression = value; return this; }
+			public Builder adverseDrugEvent(Boolean value) { adverseDrugEvent = value; return this; }
+
+			public Functional build() {
+				return new Functional(livesAlone, hasCaregiver, adlDependencies, cognitiveImpairment, fallsLast12Months, undernutrition, depression, adverseDrugEvent);
+			}
+		}
 	}
 
 	public record Pregnancy(Boolean delivered, @Min(16) @Max(46) Integer gestationalWeeks, Boolean multiple,
 			DeliveryMode deliveryMode, Boolean maternalComplication, Boolean newbornComplication) {
+
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		public Builder toBuilder() {
+			return builder().delivered(delivered).gestationalWeeks(gestationalWeeks).multiple(multiple).deliveryMode(deliveryMode).maternalComplication(maternalComplication).newbornComplication(newbornComplication);
+		}
+
+		public static final class Builder {
+			private Boolean delivered;
+			private Integer gestationalWeeks;
+			private Boolean multiple;
+			private DeliveryMode deliveryMode;
+			private Boolean maternalComplication;
+			private Boolean newbornComplication;
+
+			private Builder() {
+			}
+
+			public Builder delivered(Boolean value) { delivered = value; return this; }
+			public Builder gestationalWeeks(Integer value) { gestationalWeeks = value; return this; }
+			public Builder multiple(Boolean value) { multiple = value; return this; }
+			public Builder deliveryMode(DeliveryMode value) { deliveryMode = value; return this; }
+			public Builder maternalComplication(Boolean value) { maternalComplication = value; return this; }
+			public Builder newbornComplication(Boolean value) { newbornComplication = value; return this; }
+
+			public Pregnancy build() {
+				return new Pregnancy(delivered, gestationalWeeks, multiple, deliveryMode, maternalComplication, newbornComplication);
+			}
+		}
 	}
 }

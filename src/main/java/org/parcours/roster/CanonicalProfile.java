@@ -1,20 +1,16 @@
 package org.parcours.roster;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.ConditionSystem;
-import org.parcours.patient.Enums.DeliveryMode;
-import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Enums.MedicationSystem;
-import org.parcours.patient.Enums.ResidenceSetting;
-import org.parcours.patient.Enums.Sex;
-import org.parcours.patient.Enums.StayReason;
-import org.parcours.patient.Enums.Surgery;
 import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.Mappings;
@@ -22,6 +18,8 @@ import org.parcours.vocabulary.Mappings;
 /**
  * The canonical roster: one column per field of the JSON contract, named by its path
  * ({@code history.admissionsLast12Months}), so that a validation error names the column at fault.
+ * The columns and how a row becomes a {@link Patient} follow from the record itself: a field added
+ * to {@code Patient} or one of its blocks is a canonical column without any change here.
  * Columns may come in any order and any may be left out (a left-out column is "not known"), but an
  * unknown column name stops the run: a misspelt header would otherwise silently empty a column.
  * {@code conditions} holds {@code system:code} items separated by {@code ;} ({@code icd-10:I50.9;
@@ -32,20 +30,17 @@ final class CanonicalProfile implements RosterProfile {
 
 	static final String NAME = "canonical";
 
-	static final List<String> COLUMNS = List.of("patientId", "age", "birthDate", "assessmentDate", "sex",
-			"residence.setting", "residence.region", "conditions", "medications", "medicationCount",
-			"history.admissionsLast12Months", "history.edVisitsLast6Months", "history.unplannedReadmission30Days",
-			"history.unplannedAdmissionLast6Months", "stay.admissionType", "stay.reason", "stay.lengthOfStayDays",
-			"stay.dischargeService", "stay.procedurePerformed", "stay.dischargeHemoglobinGdl", "stay.dischargeSodiumMmolL",
-			"stay.surgery", "stay.dischargeDestination", "functional.livesAlone", "functional.hasCaregiver",
-			"functional.adlDependencies", "functional.cognitiveImpairment", "functional.fallsLast12Months",
-			"functional.undernutrition", "functional.depression", "functional.adverseDrugEvent", "pregnancy.delivered",
-			"pregnancy.gestationalWeeks", "pregnancy.multiple", "pregnancy.deliveryMode", "pregnancy.maternalComplication",
-			"pregnancy.newbornComplication");
+	/** The fields of {@link Patient}, a block's fields named {@code block.field}, in the record's order. */
+	private static final List<Field> FIELDS = fields();
+
+	static final List<String> COLUMNS = FIELDS.stream().map(Field::column).toList();
 
 	static final String NONE = "none";
 
-	private static final Map<String, Integer> POSITION = position();
+	private static final RecordComponent[] TOP = Patient.class.getRecordComponents();
+
+	/** The canonical constructors of the patient and its blocks, looked up once rather than per row. */
+	private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = constructors();
 
 	@Override
 	public String name() {
@@ -72,58 +67,67 @@ final class CanonicalProfile implements RosterProfile {
 		return new CanonicalMapper(columns);
 	}
 
-	private static Map<String, Integer> position() {
-		Map<String, Integer> position = new HashMap<>();
-		for (int i = 0; i < COLUMNS.size(); i++) {
-			position.put(COLUMNS.get(i), i);
+	/**
+	 * One value of the record: a top-level field ({@code block} is {@code null}) or a field of a block.
+	 * {@code position} is its index in {@link #FIELDS}, hence in the mapper's column array.
+	 */
+	private record Field(RecordComponent block, RecordComponent component, int position) {
+
+		String column() {
+			return block == null ? component.getName() : block.getName() + "." + component.getName();
 		}
-		return Map.copyOf(position);
+	}
+
+	private static List<Field> fields() {
+		List<Field> fields = new ArrayList<>();
+		for (RecordComponent component : Patient.class.getRecordComponents()) {
+			if (component.getType().isRecord()) {
+				for (RecordComponent inner : component.getType().getRecordComponents()) {
+					fields.add(checked(new Field(component, inner, fields.size())));
+				}
+			}
+			else {
+				fields.add(checked(new Field(null, component, fields.size())));
+			}
+		}
+		return List.copyOf(fields);
+	}
+
+	/** Fails at start-up, not on the first row, when the record gains a type no cell reader knows. */
+	private static Field checked(Field field) {
+		Class<?> type = field.component().getType();
+		boolean readable = type == String.class || type == Integer.class || type == Double.class || type == Boolean.class
+				|| type == LocalDate.class || type.isEnum() || field.column().equals("conditions") || field.column().equals("medications");
+		if (!readable) {
+			throw new IllegalStateException("no canonical cell reader for " + field.column() + " of type " + type.getSimpleName());
+		}
+		return field;
 	}
 
 	private record CanonicalMapper(int[] columns) implements Mapper {
 
 		@Override
 		public int idColumn() {
-			return columns[0];
+			return columns[COLUMNS.indexOf("patientId")];
 		}
 
 		@Override
 		public Row map(String[] cells) {
 			List<RowError> errors = new ArrayList<>();
 			Reader r = new Reader(cells, columns, errors);
-			Patient.Residence residence = r.any("residence.setting", "residence.region")
-					? new Patient.Residence(r.word(ResidenceSetting.class, "residence.setting"), r.text("residence.region")) : null;
-			Patient.History history = r.any("history.admissionsLast12Months", "history.edVisitsLast6Months",
-					"history.unplannedReadmission30Days", "history.unplannedAdmissionLast6Months")
-					? new Patient.History(r.integer("history.admissionsLast12Months"), r.integer("history.edVisitsLast6Months"),
-							r.bool("history.unplannedReadmission30Days"), r.bool("history.unplannedAdmissionLast6Months"))
-					: null;
-			Patient.Stay stay = r.any("stay.admissionType", "stay.reason", "stay.lengthOfStayDays", "stay.dischargeService",
-					"stay.procedurePerformed", "stay.dischargeHemoglobinGdl", "stay.dischargeSodiumMmolL", "stay.surgery",
-					"stay.dischargeDestination")
-					? new Patient.Stay(r.word(AdmissionType.class, "stay.admissionType"), r.word(StayReason.class, "stay.reason"),
-							r.integer("stay.lengthOfStayDays"), r.text("stay.dischargeService"), r.bool("stay.procedurePerformed"),
-							r.decimal("stay.dischargeHemoglobinGdl"), r.decimal("stay.dischargeSodiumMmolL"),
-							r.word(Surgery.class, "stay.surgery"), r.word(DischargeDestination.class, "stay.dischargeDestination"))
-					: null;
-			Patient.Functional functional = r.any("functional.livesAlone", "functional.hasCaregiver", "functional.adlDependencies",
-					"functional.cognitiveImpairment", "functional.fallsLast12Months", "functional.undernutrition",
-					"functional.depression", "functional.adverseDrugEvent")
-					? new Patient.Functional(r.bool("functional.livesAlone"), r.bool("functional.hasCaregiver"),
-							r.integer("functional.adlDependencies"), r.bool("functional.cognitiveImpairment"),
-							r.integer("functional.fallsLast12Months"), r.bool("functional.undernutrition"),
-							r.bool("functional.depression"), r.bool("functional.adverseDrugEvent"))
-					: null;
-			Patient.Pregnancy pregnancy = r.any("pregnancy.delivered", "pregnancy.gestationalWeeks", "pregnancy.multiple",
-					"pregnancy.deliveryMode", "pregnancy.maternalComplication", "pregnancy.newbornComplication")
-					? new Patient.Pregnancy(r.bool("pregnancy.delivered"), r.integer("pregnancy.gestationalWeeks"),
-							r.bool("pregnancy.multiple"), r.word(DeliveryMode.class, "pregnancy.deliveryMode"),
-							r.bool("pregnancy.maternalComplication"), r.bool("pregnancy.newbornComplication"))
-					: null;
-			Patient patient = new Patient(r.text("patientId"), r.integer("age"), r.date("birthDate"), r.date("assessmentDate"),
-					r.word(Sex.class, "sex"), residence, conditions(r.text("conditions"), errors), medications(r.text("medications")),
-					r.integer("medicationCount"), history, stay, functional, pregnancy);
-			return new Row(patient, null, errors);
+			Object[] values = new Object[TOP.length];
+			int at = 0;
+			for (int i = 0; i < TOP.length; i++) {
+				if (TOP[i].getType().isRecord()) {
+					int size = TOP[i].getType().getRecordComponents().length;
+					values[i] = r.block(TOP[i].getType(), FIELDS.subList(at, at + size));
+					at += size;
+				}
+				else {
+					values[i] = r.value(FIELDS.get(at++));
+				}
+			}
+			return new Row(construct(Patient.class, values), null, errors);
 		}
 
 		/** {@code icd-10:I50.9;icd-9:428;snomed:84114007;category:copd}. */
@@ -144,7 +148,7 @@ final class CanonicalProfile implements RosterProfile {
 				String system = colon < 0 ? "" : trimmed.substring(0, colon).strip();
 				String code = colon < 0 ? "" : trimmed.substring(colon + 1).strip();
 				if (system.equals("category")) {
-					conditions.add(new Patient.Condition(null, null, code));
+					conditions.add(Patient.Condition.category(code));
 					continue;
 				}
 				ConditionSystem codeSystem = Arrays.stream(ConditionSystem.values()).filter(s -> Kebab.of(s).equals(system))
@@ -154,7 +158,7 @@ final class CanonicalProfile implements RosterProfile {
 							"items must be system:code with system icd-10, icd-9, snomed or category"));
 					return null;
 				}
-				conditions.add(new Patient.Condition(codeSystem, code, null));
+				conditions.add(Patient.Condition.coded(codeSystem, code));
 			}
 			return conditions;
 		}
@@ -171,40 +175,77 @@ final class CanonicalProfile implements RosterProfile {
 		}
 	}
 
-	/** The cells of one row addressed by canonical column name. */
+	/** The cells of one row, read as the record field of each column says. */
 	private record Reader(String[] cells, int[] columns, List<RowError> errors) {
 
-		String cell(String name) {
-			int column = columns[POSITION.get(name)];
+		String cell(Field field) {
+			int column = columns[field.position()];
 			return column < 0 || column >= cells.length ? null : cells[column];
 		}
 
-		boolean any(String... names) {
-			return Arrays.stream(names).anyMatch(name -> !Cells.isEmpty(cell(name)));
+		/** A block none of whose columns holds a value was not sent. */
+		Object block(Class<?> type, List<Field> fields) {
+			if (fields.stream().allMatch(field -> Cells.isEmpty(cell(field)))) {
+				return null;
+			}
+			return construct(type, fields.stream().map(this::value).toArray());
 		}
 
-		String text(String name) {
-			return Cells.text(cell(name));
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		Object value(Field field) {
+			String name = field.column();
+			String cell = cell(field);
+			Class<?> type = field.component().getType();
+			if (name.equals("conditions")) {
+				return CanonicalMapper.conditions(Cells.text(cell), errors);
+			}
+			if (name.equals("medications")) {
+				return CanonicalMapper.medications(Cells.text(cell));
+			}
+			if (type == Integer.class) {
+				return Cells.integer(name, cell, errors);
+			}
+			if (type == Double.class) {
+				return Cells.decimal(name, cell, errors);
+			}
+			if (type == Boolean.class) {
+				return Cells.bool(name, cell, errors);
+			}
+			if (type == LocalDate.class) {
+				return Cells.date(name, cell, errors);
+			}
+			if (type.isEnum()) {
+				return Cells.word((Class) type, name, cell, errors);
+			}
+			return Cells.text(cell);
 		}
+	}
 
-		Integer integer(String name) {
-			return Cells.integer(name, cell(name), errors);
+	private static Map<Class<?>, Constructor<?>> constructors() {
+		Map<Class<?>, Constructor<?>> constructors = new HashMap<>();
+		constructors.put(Patient.class, canonical(Patient.class));
+		Arrays.stream(TOP).map(RecordComponent::getType).filter(Class::isRecord)
+			.forEach(block -> constructors.put(block, canonical(block)));
+		return Map.copyOf(constructors);
+	}
+
+	private static Constructor<?> canonical(Class<?> type) {
+		Class<?>[] parameters = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+		try {
+			return type.getDeclaredConstructor(parameters);
 		}
-
-		Double decimal(String name) {
-			return Cells.decimal(name, cell(name), errors);
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException("a record always has a canonical constructor", ex);
 		}
+	}
 
-		Boolean bool(String name) {
-			return Cells.bool(name, cell(name), errors);
+	/** A record from its values in component order. */
+	private static <T> T construct(Class<T> type, Object[] values) {
+		try {
+			return type.cast(CONSTRUCTORS.get(type).newInstance(values));
 		}
-
-		java.time.LocalDate date(String name) {
-			return Cells.date(name, cell(name), errors);
-		}
-
-		<E extends Enum<E>> E word(Class<E> type, String name) {
-			return Cells.word(type, name, cell(name), errors);
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("cannot construct " + type.getSimpleName(), ex);
 		}
 	}
 }

@@ -98,7 +98,7 @@ final class RowScorer {
 			String[] reasons = fill(low, Evaluation.of(patient, ruleSet, today, null));
 			if (row.ageUpperBound() != null && !row.ageUpperBound().equals(patient.age())) {
 				String[] high = out.clone();
-				fill(high, Evaluation.of(withAge(patient, row.ageUpperBound()), ruleSet, today, null));
+				fill(high, Evaluation.of(patient.toBuilder().age(row.ageUpperBound()).build(), ruleSet, today, null));
 				reasons = mergeBand(low, high, reasons);
 			}
 			low[layout.reasons()] = String.join(";", reasons);
@@ -178,10 +178,5 @@ final class RowScorer {
 
 	private static String text(Integer value) {
 		return value == null ? null : value.toString();
-	}
-
-	private static Patient withAge(Patient p, int age) {
-		return new Patient(p.patientId(), age, p.birthDate(), p.assessmentDate(), p.sex(), p.residence(), p.conditions(),
-				p.medications(), p.medicationCount(), p.history(), p.stay(), p.functional(), p.pregnancy());
 	}
 }

@@ -63,16 +63,23 @@ final class UciDiabetesProfile implements RosterProfile {
 			Integer admissionType = Cells.integer("admission_type_id", cell(cells, "admission_type_id"), errors);
 			Integer discharge = Cells.integer("discharge_disposition_id", cell(cells, "discharge_disposition_id"), errors);
 			Integer procedures = Cells.integer("num_procedures", cell(cells, "num_procedures"), errors);
-			Patient.History history = new Patient.History(Cells.integer("number_inpatient", cell(cells, "number_inpatient"), errors),
-					Cells.integer("number_emergency", cell(cells, "number_emergency"), errors), null, null);
-			Patient.Stay stay = new Patient.Stay(code(mappings::uciListsAdmissionType, mappings::uciAdmissionType, "admission_type_id", admissionType, errors),
-					null, Cells.integer("time_in_hospital", cell(cells, "time_in_hospital"), errors), null,
-					procedures == null ? null : procedures > 0, null, null, null,
-					code(mappings::uciListsDischarge, mappings::uciDischargeDestination, "discharge_disposition_id",
-							discharge, errors));
-			Patient patient = new Patient(Cells.text(cell(cells, "encounter_id")), band[0], null, null, sex(cell(cells, "gender"), errors),
-					null, diagnoses(cells), null, Cells.integer("num_medications", cell(cells, "num_medications"), errors), history,
-					stay, null, null);
+			Patient patient = Patient.builder()
+				.patientId(Cells.text(cell(cells, "encounter_id")))
+				.age(band[0])
+				.sex(sex(cell(cells, "gender"), errors))
+				.conditions(diagnoses(cells))
+				.medicationCount(Cells.integer("num_medications", cell(cells, "num_medications"), errors))
+				.history(Patient.History.builder()
+					.admissionsLast12Months(Cells.integer("number_inpatient", cell(cells, "number_inpatient"), errors))
+					.edVisitsLast6Months(Cells.integer("number_emergency", cell(cells, "number_emergency"), errors))
+					.build())
+				.stay(Patient.Stay.builder()
+					.admissionType(code(mappings::uciListsAdmissionType, mappings::uciAdmissionType, "admission_type_id", admissionType, errors))
+					.lengthOfStayDays(Cells.integer("time_in_hospital", cell(cells, "time_in_hospital"), errors))
+					.procedurePerformed(procedures == null ? null : procedures > 0)
+					.dischargeDestination(code(mappings::uciListsDischarge, mappings::uciDischargeDestination, "discharge_disposition_id", discharge, errors))
+					.build())
+				.build();
 			return new Row(patient, band[1], errors);
 		}
 
@@ -89,7 +96,7 @@ final class UciDiabetesProfile implements RosterProfile {
 			for (String column : List.of("diag_1", "diag_2", "diag_3")) {
 				String code = Cells.text(cell(cells, column));
 				if (code != null) {
-					conditions.add(new Patient.Condition(ConditionSystem.ICD_9, code, null));
+					conditions.add(Patient.Condition.coded(ConditionSystem.ICD_9, code));
 				}
 			}
 			return conditions.isEmpty() ? null : conditions;

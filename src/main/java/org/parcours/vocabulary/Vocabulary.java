@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * The code tables of one rule set, and its terminology {@link Mappings}. Independent mappings, as in the clinical reference: a code maps
  * to at most one chronic category (the most specific entry wins), to every Charlson category whose
  * list holds it (Quan lists some codes under two categories), and to every social or functional
- * finding it states (FHIR input reads these). Immutable apart from a lookup cache, since rosters
- * repeat the same codes millions of times.
+ * finding it states (the facts of every input path read these). Immutable apart from a lookup cache,
+ * since rosters repeat the same codes millions of times.
  */
 public final class Vocabulary {
 

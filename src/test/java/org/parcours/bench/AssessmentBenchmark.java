@@ -7,6 +7,7 @@ import java.util.Random;
 
 import org.parcours.assessment.Assess;
 import org.parcours.assessment.Assessment;
+import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Patient;
 import org.parcours.rules.DefaultRules;
 
@@ -53,20 +54,44 @@ public final class AssessmentBenchmark {
 			List<Patient.Condition> conditions = new ArrayList<>();
 			for (int c = 0; c < CATEGORIES.length; c++) {
 				if (random.nextDouble() < PREVALENCE[c] * (0.5 + age / 60.0)) {
-					conditions.add(new Patient.Condition(null, null, CATEGORIES[c]));
+					conditions.add(Patient.Condition.category(CATEGORIES[c]));
 				}
 			}
 			int admissions = random.nextDouble() < 0.8 ? 0 : 1 + random.nextInt(5);
 			boolean discharged = random.nextDouble() < 0.3;
-			patients.add(new Patient("p" + i, age, null, LocalDate.of(2026, 11, 22), null,
-					new Patient.Residence(null, random.nextBoolean() ? "CH-GE" : "FR-74"), conditions, null,
-					random.nextInt(12), new Patient.History(admissions, random.nextInt(3), random.nextDouble() < 0.05, admissions > 0),
-					discharged ? new Patient.Stay(random.nextBoolean() ? org.parcours.patient.Enums.AdmissionType.URGENT
-							: org.parcours.patient.Enums.AdmissionType.ELECTIVE, null, random.nextInt(15), "medicine", random.nextBoolean(),
-							9 + random.nextDouble() * 7, 128 + random.nextDouble() * 16, null, null) : null,
-					new Patient.Functional(random.nextDouble() < 0.3, random.nextBoolean(), random.nextInt(3), random.nextDouble() < 0.05,
-							random.nextInt(2), false, random.nextDouble() < 0.1, false),
-					null));
+			// the builder calls draw from random in the order the population has always been drawn
+			patients.add(Patient.builder()
+				.patientId("p" + i)
+				.age(age)
+				.assessmentDate(LocalDate.of(2026, 11, 22))
+				.residence(Patient.Residence.builder().region(random.nextBoolean() ? "CH-GE" : "FR-74").build())
+				.conditions(conditions)
+				.medicationCount(random.nextInt(12))
+				.history(Patient.History.builder()
+					.admissionsLast12Months(admissions)
+					.edVisitsLast6Months(random.nextInt(3))
+					.unplannedReadmission30Days(random.nextDouble() < 0.05)
+					.unplannedAdmissionLast6Months(admissions > 0)
+					.build())
+				.stay(discharged ? Patient.Stay.builder()
+					.admissionType(random.nextBoolean() ? AdmissionType.URGENT : AdmissionType.ELECTIVE)
+					.lengthOfStayDays(random.nextInt(15))
+					.dischargeService("medicine")
+					.procedurePerformed(random.nextBoolean())
+					.dischargeHemoglobinGdl(9 + random.nextDouble() * 7)
+					.dischargeSodiumMmolL(128 + random.nextDouble() * 16)
+					.build() : null)
+				.functional(Patient.Functional.builder()
+					.livesAlone(random.nextDouble() < 0.3)
+					.hasCaregiver(random.nextBoolean())
+					.adlDependencies(random.nextInt(3))
+					.cognitiveImpairment(random.nextDouble() < 0.05)
+					.fallsLast12Months(random.nextInt(2))
+					.undernutrition(false)
+					.depression(random.nextDouble() < 0.1)
+					.adverseDrugEvent(false)
+					.build())
+				.build());
 		}
 		return patients;
 	}

@@ -25,6 +25,7 @@ import org.parcours.assessment.Evaluation;
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.InvalidPatientException;
+import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.DefaultRules;
@@ -50,7 +51,7 @@ class FhirPatientMapperTests {
 	private final PatientValidator validator = new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
 	static MappedPatient map(String prefix) {
-		return FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of(prefix)), null, null, DefaultRules.get().vocabulary(), TODAY);
+		return FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of(prefix)), null, null, DefaultVocabulary.mappings(), TODAY);
 	}
 
 	static Set<String> chronic(Assessment assessment) {
@@ -62,7 +63,7 @@ class FhirPatientMapperTests {
 		Map<String, Bundle> bundles = SyntheaBundles.all();
 		assertThat(bundles).hasSize(13);
 		bundles.forEach((id, bundle) -> {
-			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), TODAY);
+			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.mappings(), TODAY);
 			assertThat(validator.check(mapped.patient(), TODAY)).as(id).isEmpty();
 			Assessment assessment = Evaluation.of(mapped.patient(), DefaultRules.get(), TODAY, null);
 			assertThat(assessment.patientId()).isEqualTo(id);
@@ -138,8 +139,9 @@ class FhirPatientMapperTests {
 		assertThat(patient.history().admissionsLast12Months()).isZero();
 		assertThat(patient.history().edVisitsLast6Months()).isZero();
 		assertThat(patient.medicationCount()).isEqualTo(1);
-		assertThat(patient.functional().hasCaregiver()).isFalse();
-		assertThat(patient.functional().livesAlone()).isNull();
+		// the finding travels as a condition; the facts read it as every input path does (FunctionalFindingsTests)
+		assertThat(patient.conditions()).contains(Patient.Condition.coded(ConditionSystem.SNOMED, "423315002"));
+		assertThat(patient.functional()).isNull();
 		Assessment assessment = Evaluation.of(patient, DefaultRules.get(), TODAY, null);
 		assertThat(chronic(assessment)).containsExactly("obesity");
 		assertThat(assessment.scores().lace().missing()).contains("stay.lengthOfStayDays");
@@ -156,14 +158,14 @@ class FhirPatientMapperTests {
 	void namedIndexEncounterAndAssessmentDateAreUsed() {
 		// a4a401d1: her only inpatient stay, 2022-11-10 to 2022-11-11, with two procedures recorded in it.
 		Bundle bundle = SyntheaBundles.of("a4a401d1");
-		MappedPatient latest = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), TODAY);
+		MappedPatient latest = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.mappings(), TODAY);
 		String stay = Fhir.key(latest.index());
 		assertThat(stay).startsWith("8dee71b9");
 		assertThat(latest.patient().stay().lengthOfStayDays()).isEqualTo(1);
 		assertThat(latest.patient().stay().procedurePerformed()).isTrue();
 		assertThat(latest.patient().medicationCount()).isZero();
 
-		MappedPatient named = FhirPatientMapper.map(FhirRecord.of(bundle), stay, LocalDate.of(2023, 1, 1), DefaultRules.get().vocabulary(),
+		MappedPatient named = FhirPatientMapper.map(FhirRecord.of(bundle), stay, LocalDate.of(2023, 1, 1), DefaultVocabulary.mappings(),
 				TODAY);
 		assertThat(named.assessmentDate()).isEqualTo(LocalDate.of(2023, 1, 1));
 		assertThat(named.patient().assessmentDate()).isEqualTo(LocalDate.of(2023, 1, 1));
@@ -182,7 +184,7 @@ class FhirPatientMapperTests {
 		bundle.addEntry().setResource(lab("718-7", 112, "g/L", "2022-11-11T08:00:00-05:00", null));
 		bundle.addEntry().setResource(lab("718-7", 9.0, "g/dL", "2022-11-20T08:00:00-05:00", null));
 		bundle.addEntry().setResource(lab("2951-2", 131, "mmol/L", "2022-01-01T08:00:00-05:00", "Encounter/" + Fhir.key(index)));
-		Patient.Stay stay = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), TODAY).patient().stay();
+		Patient.Stay stay = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.mappings(), TODAY).patient().stay();
 		assertThat(stay.admissionType()).isEqualTo(AdmissionType.URGENT);
 		assertThat(stay.dischargeDestination()).isEqualTo(DischargeDestination.NURSING_HOME);
 		assertThat(stay.dischargeHemoglobinGdl()).isEqualTo(11.2);
@@ -206,7 +208,7 @@ class FhirPatientMapperTests {
 		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-unit.csv", "stay.dischargeHemoglobinGdl,g/L,0.1,,divided by 10\n", "");
 		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-code.csv", 
 				"stay.dischargeSodiumMmolL,2947-0,Sodium [Moles/volume] in Blood\n", "");
-		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, VocabularyLoader.load(files), TODAY);
+		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, VocabularyLoader.load(files).mappings(), TODAY);
 		Patient.Stay stay = mapped.patient().stay();
 		assertThat(stay.admissionType()).isEqualTo(AdmissionType.ELECTIVE);
 		assertThat(stay.dischargeDestination()).isEqualTo(DischargeDestination.REHABILITATION);
@@ -220,10 +222,10 @@ class FhirPatientMapperTests {
 	void editedEncounterClassAndWindowTablesChangeTheHistoryCounts() {
 		var wider = DefaultVocabulary.edited("vocabulary/fhir-history-window.csv", "history.admissionsLast12Months,12,",
 				"history.admissionsLast12Months,24,");
-		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("129c6ac7")), null, null, VocabularyLoader.load(wider), TODAY)
+		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("129c6ac7")), null, null, VocabularyLoader.load(wider).mappings(), TODAY)
 			.patient().history().admissionsLast12Months()).isGreaterThan(9);
 		var noEmergencyClass = DefaultVocabulary.edited("vocabulary/fhir-encounter-class.csv", "EMER,emergency,emergency\n", "");
-		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("a5cb8ce9")), null, null, VocabularyLoader.load(noEmergencyClass),
+		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("a5cb8ce9")), null, null, VocabularyLoader.load(noEmergencyClass).mappings(),
 				TODAY).patient().history().edVisitsLast6Months()).isZero();
 	}
 
@@ -251,8 +253,7 @@ class FhirPatientMapperTests {
 		assertThat(urns).contains("\"fullUrl\": \"urn:uuid:stay\"").doesNotContain("Encounter/stay");
 		var parser = FhirContext.forR4Cached().newJsonParser();
 		for (String json : List.of(relative, urns)) {
-			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(parser.parseResource(Bundle.class, json)), null, null,
-					DefaultRules.get().vocabulary(), TODAY);
+			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(parser.parseResource(Bundle.class, json)), null, null, DefaultVocabulary.mappings(), TODAY);
 			assertThat(mapped.patient().patientId()).isEqualTo("example-fhir-hf");
 			assertThat(Fhir.key(mapped.index())).isEqualTo("stay");
 			assertThat(mapped.patient().stay().lengthOfStayDays()).isEqualTo(6);
@@ -272,7 +273,7 @@ class FhirPatientMapperTests {
 			.findFirst().orElseThrow();
 		stay.setStatus(Encounter.EncounterStatus.INPROGRESS).getPeriod().setEnd(null);
 		LocalDate today = LocalDate.of(2026, 11, 12);
-		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), today);
+		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.mappings(), today);
 		assertThat(Fhir.key(mapped.index())).isEqualTo("stay");
 		assertThat(mapped.assessmentDate()).isEqualTo(today);
 		assertThat(mapped.patient().stay().lengthOfStayDays()).isNull();
@@ -290,7 +291,7 @@ class FhirPatientMapperTests {
 		Bundle mixed = SyntheaBundles.of("a4a401d1").copy();
 		SyntheaBundles.of("7bc002fa").getEntry().stream().filter(entry -> entry.getResource() instanceof Condition)
 			.limit(2).forEach(entry -> mixed.addEntry().setResource(entry.getResource()));
-		assertThatThrownBy(() -> FhirPatientMapper.map(FhirRecord.of(mixed), null, null, DefaultRules.get().vocabulary(), TODAY))
+		assertThatThrownBy(() -> FhirPatientMapper.map(FhirRecord.of(mixed), null, null, DefaultVocabulary.mappings(), TODAY))
 			.isInstanceOfSatisfying(InvalidPatientException.class, ex -> assertThat(ex.errors()).singleElement()
 				.satisfies(error -> {
 					assertThat(error.field()).isEqualTo("Condition.subject");
