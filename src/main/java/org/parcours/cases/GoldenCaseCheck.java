@@ -21,6 +21,7 @@ import org.parcours.rules.ActivationCheck;
 import org.parcours.rules.RuleFile;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSet;
+import org.parcours.rules.RulesProperties;
 
 /**
  * The golden cases under {@code rules/cases/} gate every candidate rule set: each case's patient is
@@ -37,16 +38,39 @@ public class GoldenCaseCheck implements ActivationCheck {
 
 	private final Clock clock;
 
-	public GoldenCaseCheck(PatientValidator validator, JsonMapper json, Clock clock) {
+	private final boolean allowNoCases;
+
+	public GoldenCaseCheck(PatientValidator validator, JsonMapper json, Clock clock, RulesProperties properties) {
 		this.validator = validator;
 		this.json = json;
 		this.clock = clock;
+		this.allowNoCases = properties.cases().allowNone();
 	}
 
-	/** One problem per failing case (file, line of its id, case id, expected vs actual) or unreadable case file. */
+	/**
+	 * One problem per failing case (file, line of its id, case id, expected vs actual) or unreadable case
+	 * file, per level rule or programme no case exercises, or one for a rule set without any case.
+	 */
 	@Override
 	public List<RuleProblem> check(RuleSet candidate, List<RuleFile> files) {
-		return run(candidate, files).stream().filter(result -> !result.passed())
+		if (files.stream().noneMatch(RuleFile::isCase)) {
+			return allowNoCases ? List.of() : List.of(new RuleProblem("cases/", 0, "the rule set has no golden cases, so nothing "
+					+ "shows that its rules give the expected answers: restore the case files under cases/ (or, only for rules "
+					+ "tested some other way, set parcours.rules.cases.allow-none=true)"));
+		}
+		CaseCoverage coverage = new CaseCoverage(files);
+		List<RuleProblem> problems = new ArrayList<>(caseProblems(candidate, files, coverage));
+		problems.addAll(coverage.uncovered());
+		return problems;
+	}
+
+	/** The problems of the cases themselves, without asking what they cover. */
+	List<RuleProblem> caseProblems(RuleSet candidate, List<RuleFile> files) {
+		return caseProblems(candidate, files, new CaseCoverage(files));
+	}
+
+	private List<RuleProblem> caseProblems(RuleSet candidate, List<RuleFile> files, CaseCoverage coverage) {
+		return run(candidate, files, coverage).stream().filter(result -> !result.passed())
 			.map(result -> new RuleProblem(result.file(), result.line(),
 					(result.caseId() == null ? "" : "case '" + result.caseId() + "': ") + String.join("; ", result.failures())))
 			.toList();
@@ -54,6 +78,10 @@ public class GoldenCaseCheck implements ActivationCheck {
 
 	/** Every case of every case file, passed or not, in file order. */
 	List<CaseResult> run(RuleSet candidate, List<RuleFile> files) {
+		return run(candidate, files, new CaseCoverage(files));
+	}
+
+	private List<CaseResult> run(RuleSet candidate, List<RuleFile> files, CaseCoverage coverage) {
 		LocalDate today = LocalDate.now(clock);
 		List<CaseResult> results = new ArrayList<>();
 		Map<String, String> seen = new HashMap<>();
@@ -68,7 +96,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 			}
 			for (GoldenCase goldenCase : cases) {
 				String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
-				List<String> failures = first == null ? run(goldenCase, candidate, today)
+				List<String> failures = first == null ? run(goldenCase, candidate, today, coverage)
 						: List.of("the id is already used by a case in " + first + "; case ids must be unique");
 				results.add(new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(), failures));
 			}
@@ -76,7 +104,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 		return results;
 	}
 
-	private List<String> run(GoldenCase goldenCase, RuleSet candidate, LocalDate today) {
+	private List<String> run(GoldenCase goldenCase, RuleSet candidate, LocalDate today, CaseCoverage coverage) {
 		Patient patient;
 		try {
 			patient = json.treeToValue(goldenCase.patient(), Patient.class);
@@ -95,11 +123,12 @@ public class GoldenCaseCheck implements ActivationCheck {
 		}
 		Assessment assessment;
 		try {
-			assessment = Evaluation.of(patient, candidate, today, null);
+			assessment = Evaluation.of(patient, candidate, today, coverage.listenerFor(goldenCase));
 		}
 		catch (RuntimeException ex) {
 			return List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage()));
 		}
+		coverage.answered(goldenCase, assessment);
 		return Expectations.compare(goldenCase.expect(), assessment, json);
 	}
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,9 +38,28 @@ public final class RuleSetLoader {
 
 	public RuleSet build(List<RuleFile> files) {
 		Vocabulary vocabulary = VocabularyLoader.load(files.stream().filter(RuleFile::isVocabulary).toList());
+		checkTablesAndNames(files, vocabulary);
 		KieContainer container = DrlCompiler.compile(files);
 		List<RuleSet.FileHash> hashes = files.stream().map(file -> new RuleSet.FileHash(file.path(), file.sha256())).toList();
 		return new RuleSet(contentHash(hashes), clock.instant(), hashes, vocabulary, container.getKieBase());
+	}
+
+	/**
+	 * Refuses, before anything is generated or compiled from them, decision-table cells that are not
+	 * plain values of their column's type, rule names defined twice, and names that a rule reads but
+	 * nothing creates: each named in the clinician's terms with file, row or line.
+	 */
+	private static void checkTablesAndNames(List<RuleFile> files, Vocabulary vocabulary) {
+		List<RuleProblem> problems = new ArrayList<>();
+		List<DecisionTable> tables = files.stream().filter(RuleFile::isDecisionTable)
+			.flatMap(file -> DecisionTable.read(file, problems).stream()).toList();
+		DeclaredNames names = DeclaredNames.of(files, tables);
+		problems.addAll(DecisionTableCheck.check(tables, new KnownValues(vocabulary, names)));
+		problems.addAll(RuleReferenceCheck.duplicateRules(files, tables));
+		problems.addAll(RuleReferenceCheck.unknownNames(names));
+		if (!problems.isEmpty()) {
+			throw new RuleSetException("Tables and names", problems);
+		}
 	}
 
 	/** Every regular, non-hidden file below the directory, in a stable order. */

@@ -7,11 +7,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the rule set lives ({@code parcours.rules.directory}, default {@code ./rules}) and how edits
- * to it are picked up ({@code parcours.rules.watch.*}).
+ * Where the rule set lives ({@code parcours.rules.directory}, default {@code ./rules}), how edits
+ * to it are picked up ({@code parcours.rules.watch.*}) and what its golden cases must be
+ * ({@code parcours.rules.cases.*}).
  */
 @ConfigurationProperties("parcours.rules")
-public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue Watch watch) {
+public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue Watch watch,
+		@DefaultValue Cases cases) {
+
+	/**
+	 * {@code allow-none}: activate a rule set that has no golden case at all. Off by default, so that
+	 * moving or deleting {@code rules/cases} cannot silently remove the gate; turn it on only for a
+	 * rule set that is tested some other way.
+	 */
+	public record Cases(@DefaultValue("false") boolean allowNone) {
+	}
 
 	/**
 	 * {@code enabled}: watch the directory at all (the reload endpoint works either way).

@@ -53,6 +53,11 @@ public final class Vocabulary {
 		return chronic.stream().map(Entry::category).collect(Collectors.toCollection(TreeSet::new));
 	}
 
+	/** The Charlson category names this vocabulary knows, for checking the categories decision tables score. */
+	public Set<String> charlsonCategories() {
+		return charlson.stream().map(Entry::category).collect(Collectors.toCollection(TreeSet::new));
+	}
+
 	public int size() {
 		return chronic.size() + charlson.size() + functional.size();
 	}

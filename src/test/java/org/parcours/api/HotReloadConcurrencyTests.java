@@ -57,7 +57,7 @@ class HotReloadConcurrencyTests {
 			NAME,ACTION
 			,
 			,"insert(new Threshold(drools.getRule().getName(), $param));"
-			threshold,value
+			threshold,value [whole number]
 			level-2.min-age,%d
 			""";
 
@@ -89,6 +89,8 @@ class HotReloadConcurrencyTests {
 	@DynamicPropertySource
 	static void rulesDirectory(DynamicPropertyRegistry registry) {
 		registry.add("parcours.rules.directory", RULES::toString);
+		// a two-file fixture rule set, tested here rather than by golden cases
+		registry.add("parcours.rules.cases.allow-none", () -> "true");
 	}
 
 	@AfterAll

@@ -1,6 +1,7 @@
 package org.parcours.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 
 import jakarta.validation.Validation;
@@ -9,6 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.parcours.assessment.Assess;
 import org.parcours.patient.PatientValidator;
+import org.parcours.rules.DefaultRules;
+import org.parcours.rules.RulesProperties;
 
 /**
  * The golden-case check as the application builds it, without Spring: the same validator, and a JSON
@@ -25,7 +28,14 @@ public final class Cases {
 	}
 
 	public static GoldenCaseCheck check() {
+		return check(false);
+	}
+
+	/** {@code allowNoCases}: as with {@code parcours.rules.cases.allow-none}. */
+	public static GoldenCaseCheck check(boolean allowNoCases) {
 		return new GoldenCaseCheck(new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()), JSON,
-				Clock.fixed(Assess.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+				Clock.fixed(Assess.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
+				new RulesProperties(DefaultRules.DIRECTORY, new RulesProperties.Watch(true, true, Duration.ofMillis(300), Duration.ofSeconds(2)),
+						new RulesProperties.Cases(allowNoCases)));
 	}
 }

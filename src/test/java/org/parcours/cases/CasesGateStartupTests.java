@@ -1,7 +1,9 @@
 package org.parcours.cases;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The application wires the golden cases as an activation check: a rule set that fails a case never starts. */
+/**
+ * The application wires the golden cases as an activation check: a rule set that fails a case, or has
+ * no case at all (unless the configuration allows it), never starts.
+ */
 class CasesGateStartupTests {
 
 	@Test
@@ -38,6 +43,38 @@ class CasesGateStartupTests {
 							+ "lives-alone-without-caregiver, multimorbidity, polypharmacy (at least 2 of adl-dependent, advanced-age, "
 							+ "cognitive-impairment, fall, lives-alone-without-caregiver, multimorbidity, polypharmacy, undernutrition); "
 							+ "RAC-4: lives in CH-GE (service area CH-GE))"));
+	}
+
+	@Test
+	void aRuleSetWithoutGoldenCasesDoesNotStart(@TempDir Path rules) throws IOException {
+		RulesDirectory.copyOfDefault(rules);
+		moveCasesAway(rules);
+
+		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE)
+			.run("--parcours.rules.directory=" + rules, "--spring.main.banner-mode=off")
+			.close());
+
+		assertThat(findCause(failure).problems()).extracting(RuleProblem::file).containsExactly("cases/");
+	}
+
+	@Test
+	void aRuleSetWithoutGoldenCasesStartsWhenTheConfigurationAllowsIt(@TempDir Path rules) throws IOException {
+		RulesDirectory.copyOfDefault(rules);
+		moveCasesAway(rules);
+
+		new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE)
+			.run("--parcours.rules.directory=" + rules, "--parcours.rules.cases.allow-none=true", "--parcours.rules.watch.enabled=false",
+				"--spring.main.banner-mode=off")
+			.close();
+	}
+
+	private static void moveCasesAway(Path rules) throws IOException {
+		try (Stream<Path> cases = Files.list(rules.resolve("cases"))) {
+			for (Path file : cases.toList()) {
+				Files.delete(file);
+			}
+		}
+		Files.delete(rules.resolve("cases"));
 	}
 
 	private static RuleSetException findCause(Throwable failure) {

@@ -27,7 +27,7 @@ class GoldenCaseCheckTests {
 	}
 
 	private List<RuleProblem> problems(String text) {
-		return check.check(DefaultRules.get(), List.of(caseFile("cases/under-test.json", text)));
+		return check.caseProblems(DefaultRules.get(), List.of(caseFile("cases/under-test.json", text)));
 	}
 
 	@Test
@@ -111,14 +111,14 @@ class GoldenCaseCheckTests {
 	@Test
 	void caseIdsAreUniqueAcrossFiles() {
 		String text = "{\"cases\": [{\"id\": \"same\", \"description\": \"d\", \"patient\": {\"age\": 45}, \"expect\": {\"level\": 1}}]}";
-		assertThat(check.check(DefaultRules.get(), List.of(caseFile("cases/a.json", text), caseFile("cases/b.json", text))))
+		assertThat(check.caseProblems(DefaultRules.get(), List.of(caseFile("cases/a.json", text), caseFile("cases/b.json", text))))
 			.extracting(RuleProblem::toString)
 			.containsExactly("cases/b.json:1: case 'same': the id is already used by a case in cases/a.json; case ids must be unique");
 	}
 
 	@Test
 	void onlyCaseFilesAreRead() {
-		assertThat(check.check(DefaultRules.get(), List.of(caseFile("programmes/notes.json", "not json"), caseFile("cases/readme.md", "x"))))
+		assertThat(check.caseProblems(DefaultRules.get(), List.of(caseFile("programmes/notes.json", "not json"), caseFile("cases/readme.md", "x"))))
 			.isEmpty();
 	}
 

@@ -56,14 +56,14 @@ class NinthProgrammeTests {
 			NAME,ACTION
 			,
 			,"insert(new Setting(""etapes-heart-failure.admission-reason"", ""$param""));"
-			rule,admission reason
+			rule,admission reason [stay.reason]
 			ETAPES-HF reason heart-failure,heart-failure
 			,
 			RuleTable ETAPES-HF next steps
 			NAME,ACTION
 			,
 			,"insert(ProgrammeFinding.nextStep(""etapes-heart-failure"", drools.getRule().getName(), ""$param""));"
-			rule,next step
+			rule,next step [text]
 			ETAPES-HF-NEXT 1,telemonitoring set up before discharge
 			""";
 

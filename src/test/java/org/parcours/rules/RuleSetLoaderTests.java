@@ -54,7 +54,8 @@ class RuleSetLoaderTests {
 		assertThat(failure.problems()).singleElement().satisfies(problem -> {
 			assertThat(problem.file()).isEqualTo("scores/lace.drl.csv");
 			assertThat(problem.line()).isEqualTo(expectedLine);
-			assertThat(problem.message()).startsWith("row 'LACE-L 7-13 days': ").contains("five cannot be resolved");
+			assertThat(problem.message()).isEqualTo("table 'LACE length of stay', row 'LACE-L 7-13 days', column 4 'points' (cell D"
+					+ expectedLine + "): 'five' is not a whole number; expected a whole number in digits, such as 5");
 		});
 	}
 

@@ -1,0 +1,63 @@
+package org.parcours.rules;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.parcours.patient.Patient;
+import org.parcours.vocabulary.Vocabulary;
+
+/**
+ * The lists of words a decision-table column can declare, each from its single source: the request
+ * fields with a closed set of values (from the request record and its enums, so {@code [stay.reason]}
+ * follows the HTTP contract), the category names of the vocabularies, and the derived facts and
+ * scores the rules create.
+ */
+final class KnownValues {
+
+	private final Vocabulary vocabulary;
+
+	private final DeclaredNames names;
+
+	KnownValues(Vocabulary vocabulary, DeclaredNames names) {
+		this.vocabulary = vocabulary;
+		this.names = names;
+	}
+
+	/** The words of a named list, or empty when no list has that name. */
+	Optional<Set<String>> list(String name) {
+		return switch (name) {
+			case "chronic category" -> Optional.of(vocabulary.chronicCategories());
+			case "charlson category" -> Optional.of(vocabulary.charlsonCategories());
+			case "marker" -> Optional.of(new TreeSet<>(names.declared(DeclaredNames.Kind.FLAG)));
+			case "score" -> Optional.of(new TreeSet<>(names.declared(DeclaredNames.Kind.SCORE)));
+			default -> requestField(name);
+		};
+	}
+
+	/** The wire values of a request field with a closed vocabulary, such as {@code stay.reason}. */
+	private static Optional<Set<String>> requestField(String path) {
+		Class<?> type = Patient.class;
+		for (String part : path.split("\\.", -1)) {
+			if (!type.isRecord()) {
+				return Optional.empty();
+			}
+			Optional<RecordComponent> component = Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(part)).findFirst();
+			if (component.isEmpty()) {
+				return Optional.empty();
+			}
+			type = component.get().getType();
+		}
+		if (!type.isEnum()) {
+			return Optional.empty();
+		}
+		return Optional.of(Arrays.stream(type.getFields()).filter(java.lang.reflect.Field::isEnumConstant)
+			.map(field -> Optional.ofNullable(field.getAnnotation(JsonProperty.class)).map(JsonProperty::value).orElse(field.getName()))
+			.collect(Collectors.toCollection(TreeSet::new)));
+	}
+}
