@@ -121,7 +121,11 @@ class RuleBytecodeCheckTests {
 		List<RuleFile> files = ruleSetWith("stratification/notes.drl.csv", csv);
 		assertThat(RuleSafetyCheck.check(files)).as("the text check sees one string").isEmpty();
 
-		RuleSetException refusal = refusedOnLoad(files);
+		// The table check refuses this cell before compiling; compiled directly, the bytecode check alone must refuse it too.
+		assertThatExceptionOfType(RuleSetException.class).isThrownBy(() -> new RuleSetLoader(Clock.systemUTC()).build(files))
+			.satisfies(refusal -> assertThat(refusal.stage()).isEqualTo("Tables and names"));
+		RuleSetException refusal = assertThatExceptionOfType(RuleSetException.class).isThrownBy(() -> DrlCompiler.compile(files))
+			.satisfies(problem -> assertThat(problem.stage()).isEqualTo(STAGE)).actual();
 
 		assertThat(refusal.problems()).contains(new RuleProblem("stratification/notes.drl.csv", 10,
 				"rule \"NOTE 2\": java.lang.ProcessBuilder.start() is not allowed in rules (it reaches processes)"));
