@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.rules;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

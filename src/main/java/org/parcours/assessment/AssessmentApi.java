@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.assessment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.parcours.assessment.Assessment;
 import org.parcours.patient.Patient;
 
 /** The OpenAPI description of the assessment endpoint, kept apart so the controller stays readable. */

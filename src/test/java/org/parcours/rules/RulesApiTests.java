@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.rules;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,12 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.util.FileSystemUtils;
-
-import org.parcours.rules.ActiveRuleSet;
-import org.parcours.rules.DefaultRules;
-import org.parcours.rules.ReloadAttempt;
-import org.parcours.rules.RuleReloader;
-import org.parcours.rules.RulesDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
