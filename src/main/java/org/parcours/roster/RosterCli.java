@@ -28,11 +28,15 @@ public final class RosterCli {
 		return args.length > 0 && Set.of("score", "generate").contains(args[0]);
 	}
 
-	/** Runs the command and returns its exit code; messages go to {@code err}. */
-	public static int run(String[] args, PrintStream err) {
+	/**
+	 * Runs the command and returns its exit code; messages go to {@code err}. {@code application} is
+	 * the Spring Boot application whose rules a {@code score} run loads (passed in, because the
+	 * application depends on this package and not the other way round).
+	 */
+	public static int run(String[] args, PrintStream err, Class<?> application) {
 		try {
 			if (args[0].equals("score")) {
-				ScoreCommand.run(Arguments.parse(args, 1, ScoreCommand.OPTIONS), err);
+				ScoreCommand.run(Arguments.parse(args, 1, ScoreCommand.OPTIONS), err, application);
 			}
 			else {
 				GenerateCommand.run(Arguments.parse(args, 1, GenerateCommand.OPTIONS), err);

@@ -23,7 +23,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.parcours.ParcoursApplication;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ActiveRuleSet;
 import org.parcours.rules.RuleSet;
@@ -45,7 +44,7 @@ final class ScoreCommand {
 	private ScoreCommand() {
 	}
 
-	static void run(Arguments arguments, PrintStream err) throws IOException {
+	static void run(Arguments arguments, PrintStream err, Class<?> application) throws IOException {
 		Path input = Path.of(arguments.required("input"));
 		Path output = Path.of(arguments.required("output"));
 		String summaryFile = arguments.optional("summary");
@@ -55,7 +54,7 @@ final class ScoreCommand {
 			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input", "cannot read the input file " + input);
 		}
 		// A decoder that replaces bytes that are not UTF-8: one odd character must not end the run.
-		try (ConfigurableApplicationContext context = start(arguments.optional("rules"));
+		try (ConfigurableApplicationContext context = start(application, arguments.optional("rules"));
 				BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(input), StandardCharsets.UTF_8), 1 << 16)) {
 			RuleSet ruleSet = context.getBean(ActiveRuleSet.class).get();
 			LocalDate today = LocalDate.now(context.getBean(Clock.class));
@@ -85,13 +84,13 @@ final class ScoreCommand {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String rules) {
+	private static ConfigurableApplicationContext start(Class<?> application, String rules) {
 		List<String> properties = new ArrayList<>(List.of("--spring.main.log-startup-info=false", "--logging.level.root=WARN"));
 		if (rules != null) {
 			properties.add("--parcours.rules.directory=" + rules);
 		}
 		try {
-			return new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
+			return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false).run(properties.toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {

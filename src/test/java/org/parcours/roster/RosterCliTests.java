@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.parcours.ParcoursApplication;
 import org.parcours.rules.DefaultRules;
 import org.parcours.rules.RuleSetLoader;
 
@@ -25,7 +26,7 @@ class RosterCliTests {
 	final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	int run(String... args) {
-		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8), ParcoursApplication.class);
 	}
 
 	String messages() {
