@@ -8,6 +8,14 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
+import org.parcours.assessment.Evaluation;
+import org.parcours.rules.RuleSet;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -36,5 +44,13 @@ class PackageStructureTests {
 	@Test
 	void packagesHaveNoCycles() {
 		slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles().check(MAIN);
+	}
+
+	/** JSON, FHIR, CDS Hooks, rosters and golden cases assess one way: nothing but {@link Evaluation} runs the rules. */
+	@Test
+	void onlyTheEvaluationRunsTheRules() {
+		noClasses().that().doNotBelongToAnyOf(Evaluation.class, RuleSet.class)
+			.should().callMethodWhere(target(owner(type(RuleSet.class))).and(target(name("evaluate"))))
+			.check(MAIN);
 	}
 }

@@ -47,6 +47,8 @@ class FhirPatientMapperTests {
 
 	private final PatientValidator validator = new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
+	private final Evaluation evaluation = Evaluation.on(DefaultRules.get(), TODAY, validator);
+
 	static MappedPatient map(String prefix) {
 		return FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of(prefix)), null, null, DefaultRules.get().vocabulary(), TODAY);
 	}
@@ -62,7 +64,7 @@ class FhirPatientMapperTests {
 		bundles.forEach((id, bundle) -> {
 			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultRules.get().vocabulary(), TODAY);
 			assertThat(validator.check(mapped.patient(), TODAY)).as(id).isEmpty();
-			Assessment assessment = Evaluation.of(mapped.patient(), DefaultRules.get(), TODAY, null);
+			Assessment assessment = evaluation.assess(mapped.patient());
 			assertThat(assessment.patientId()).isEqualTo(id);
 			assertThat(assessment.riskLevel().level()).as(id).isBetween(1, 3);
 			assertThat(assessment.riskLevel().reasons()).as(id).isNotEmpty();
@@ -87,7 +89,7 @@ class FhirPatientMapperTests {
 		assertThat(patient.conditions()).hasSize(15);
 		assertThat(patient.functional()).isNull();
 
-		Assessment assessment = Evaluation.of(patient, DefaultRules.get(), TODAY, null);
+		Assessment assessment = evaluation.assess(patient);
 		assertThat(chronic(assessment)).containsExactly("cancer", "coronary-artery-disease", "obesity");
 		assertThat(assessment.riskLevel().level()).isEqualTo(3);
 		assertThat(assessment.riskLevel().reasons()).extracting(Assessment.Reason::rule).contains("L3-B");
@@ -105,7 +107,7 @@ class FhirPatientMapperTests {
 		assertThat(patient.stay().lengthOfStayDays()).isEqualTo(13);
 		assertThat(patient.history().admissionsLast12Months()).isZero();
 		assertThat(patient.medicationCount()).isZero();
-		Assessment assessment = Evaluation.of(patient, DefaultRules.get(), TODAY, null);
+		Assessment assessment = evaluation.assess(patient);
 		assertThat(chronic(assessment)).containsExactly("chronic-kidney-disease", "diabetes", "hypertension", "obesity");
 		assertThat(assessment.riskLevel().level()).isEqualTo(2);
 		assertThat(assessment.riskLevel().reasons()).extracting(Assessment.Reason::rule).contains("L2-A");
@@ -122,7 +124,7 @@ class FhirPatientMapperTests {
 		assertThat(patient.history().admissionsLast12Months()).isZero();
 		assertThat(patient.history().edVisitsLast6Months()).isEqualTo(1);
 		assertThat(patient.medicationCount()).isEqualTo(1);
-		assertThat(Evaluation.of(patient, DefaultRules.get(), TODAY, null).derived().chronicCount()).isZero();
+		assertThat(evaluation.assess(patient).derived().chronicCount()).isZero();
 	}
 
 	@Test
@@ -138,7 +140,7 @@ class FhirPatientMapperTests {
 		assertThat(patient.medicationCount()).isEqualTo(1);
 		assertThat(patient.functional().hasCaregiver()).isFalse();
 		assertThat(patient.functional().livesAlone()).isNull();
-		Assessment assessment = Evaluation.of(patient, DefaultRules.get(), TODAY, null);
+		Assessment assessment = evaluation.assess(patient);
 		assertThat(chronic(assessment)).containsExactly("obesity");
 		assertThat(assessment.scores().lace().missing()).contains("stay.lengthOfStayDays");
 	}
