@@ -103,10 +103,6 @@ final class RosterJob {
 		return new RosterJob(records, scorer, layout, options, new RosterSummary(profile.name(), ruleSet.version(), layout));
 	}
 
-	OutputLayout layout() {
-		return layout;
-	}
-
 	/**
 	 * Scores every row and writes them in input order; returns the summary. An input that fails
 	 * mid-way is a {@link RosterFileException}; an output that fails is the {@link IOException}.
