@@ -12,7 +12,7 @@ public class ParcoursApplication {
 	public static void main(String[] args) {
 		if (RosterCli.handles(args)) {
 			// Batch commands run without the web server and end with their own exit code.
-			System.exit(RosterCli.run(args, System.err));
+			System.exit(RosterCli.run(args, System.err, ParcoursApplication.class));
 		}
 		SpringApplication application = new SpringApplication(ParcoursApplication.class);
 		application.addListeners(new RulesDirectoryCheck());

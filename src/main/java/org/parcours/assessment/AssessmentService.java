@@ -8,9 +8,8 @@ import org.springframework.stereotype.Service;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ActiveRuleSet;
-import org.parcours.rules.RuleSet;
 
-/** Assesses one patient against the active rule set: validate, derive facts, run rules, shape the answer. */
+/** Assessments on the active rule set as of today, with their metrics: what the HTTP endpoints use. */
 @Service
 public class AssessmentService {
 
@@ -34,26 +33,16 @@ public class AssessmentService {
 	 * @throws org.parcours.rules.NoActiveRuleSetException when no rule set is active
 	 */
 	public Assessment assess(Patient patient) {
-		return assess(patient, rules.get());
+		return now().assess(patient);
 	}
 
 	/**
-	 * Validates and assesses on a snapshot the caller already holds: FHIR input reads the snapshot's
-	 * vocabularies to map its codes, and the evaluation must use the same version.
+	 * The active snapshot and today's date, fixed: for a caller that reads the snapshot before it
+	 * assesses (FHIR maps codes with its vocabularies), so that both use the same version and date.
 	 *
-	 * @throws org.parcours.patient.InvalidPatientException when the input cannot be assessed
+	 * @throws org.parcours.rules.NoActiveRuleSetException when no rule set is active
 	 */
-	public Assessment assess(Patient patient, RuleSet ruleSet) {
-		long start = System.nanoTime();
-		LocalDate today = LocalDate.now(clock);
-		validator.require(patient, today);
-		Assessment assessment = Evaluation.of(patient, ruleSet, today, metrics);
-		metrics.assessed(assessment.riskLevel().level(), System.nanoTime() - start);
-		return assessment;
-	}
-
-	/** The active snapshot, for callers that must read it before assessing ({@link #assess(Patient, RuleSet)}). */
-	public RuleSet activeRuleSet() {
-		return rules.get();
+	public Evaluation now() {
+		return new Evaluation(rules.get(), LocalDate.now(clock), validator, metrics);
 	}
 }

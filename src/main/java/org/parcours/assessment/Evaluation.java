@@ -6,23 +6,70 @@ import java.util.Collection;
 import org.kie.api.event.rule.AgendaEventListener;
 
 import org.parcours.patient.Patient;
+import org.parcours.patient.PatientValidator;
 import org.parcours.rules.RuleSet;
 
 /**
- * One already validated patient evaluated on one given snapshot: derive facts, run the rules, shape
- * the answer. It holds no state and needs no Spring bean, so that the HTTP API, rosters and the
- * golden cases that gate a candidate rule set all evaluate the same way.
+ * The one assessment path: validate a patient, then evaluate it on one rule-set snapshot on one date
+ * (derive facts, run the rules, shape the answer). The JSON API, FHIR, CDS Hooks, rosters and the
+ * golden cases that gate a candidate rule set all assess through it, so the same input gets the same
+ * answer and the same errors wherever it comes from. An instance fixes the snapshot and the date: a
+ * roster or a FHIR request that reads the snapshot first (its vocabularies, its programmes) is then
+ * assessed on that same version.
  */
 public final class Evaluation {
 
-	private Evaluation() {
+	private final RuleSet ruleSet;
+
+	private final LocalDate today;
+
+	private final PatientValidator validator;
+
+	private final AssessmentMetrics metrics;
+
+	Evaluation(RuleSet ruleSet, LocalDate today, PatientValidator validator, AssessmentMetrics metrics) {
+		this.ruleSet = ruleSet;
+		this.today = today;
+		this.validator = validator;
+		this.metrics = metrics;
 	}
 
-	/** {@code listener} observes rule firings (metrics); {@code null} for none. */
-	public static Assessment of(Patient patient, RuleSet ruleSet, LocalDate today, AgendaEventListener listener) {
+	/** Assessments on {@code ruleSet} as of {@code today}, without metrics (rosters, golden cases). */
+	public static Evaluation on(RuleSet ruleSet, LocalDate today, PatientValidator validator) {
+		return new Evaluation(ruleSet, today, validator, null);
+	}
+
+	public RuleSet ruleSet() {
+		return ruleSet;
+	}
+
+	public LocalDate today() {
+		return today;
+	}
+
+	/**
+	 * @throws org.parcours.patient.InvalidPatientException with every error when the input cannot be assessed
+	 */
+	public Assessment assess(Patient patient) {
+		return assess(patient, metrics);
+	}
+
+	/**
+	 * The same, with {@code listener} observing this assessment's rule firings instead of the metrics
+	 * (the golden cases record which rules they exercise); {@code null} for none.
+	 *
+	 * @throws org.parcours.patient.InvalidPatientException with every error when the input cannot be assessed
+	 */
+	public Assessment assess(Patient patient, AgendaEventListener listener) {
+		long start = System.nanoTime();
+		validator.require(patient, today);
 		FactsBuilder.Result built = FactsBuilder.build(patient, ruleSet.vocabulary(), today);
 		Collection<Object> facts = ruleSet.evaluate(built.facts(), listener);
-		return OutcomeAssembler.assemble(patient.patientId(), ruleSet.version(), built.facts(), facts, built.warnings(),
+		Assessment assessment = OutcomeAssembler.assemble(patient.patientId(), ruleSet.version(), built.facts(), facts, built.warnings(),
 				ruleSet.vocabulary().mappings());
+		if (metrics != null) {
+			metrics.assessed(assessment.riskLevel().level(), System.nanoTime() - start);
+		}
+		return assessment;
 	}
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Evaluation;
-import org.parcours.patient.InputError;
+import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ActivationCheck;
@@ -82,7 +82,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 	}
 
 	private List<CaseResult> run(RuleSet candidate, List<RuleFile> files, CaseCoverage coverage) {
-		LocalDate today = LocalDate.now(clock);
+		Evaluation evaluation = Evaluation.on(candidate, LocalDate.now(clock), validator);
 		List<CaseResult> results = new ArrayList<>();
 		Map<String, String> seen = new HashMap<>();
 		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
@@ -96,7 +96,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 			}
 			for (GoldenCase goldenCase : cases) {
 				String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
-				List<String> failures = first == null ? run(goldenCase, candidate, today, coverage)
+				List<String> failures = first == null ? run(goldenCase, evaluation, coverage)
 						: List.of("the id is already used by a case in " + first + "; case ids must be unique");
 				results.add(new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(), failures));
 			}
@@ -104,7 +104,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 		return results;
 	}
 
-	private List<String> run(GoldenCase goldenCase, RuleSet candidate, LocalDate today, CaseCoverage coverage) {
+	private List<String> run(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage) {
 		Patient patient;
 		try {
 			patient = json.treeToValue(goldenCase.patient(), Patient.class);
@@ -116,14 +116,13 @@ public class GoldenCaseCheck implements ActivationCheck {
 			// The age would then change with the day the cases run, and a case that passed could fail a later reload.
 			return List.of("patient has a birthDate but no assessmentDate: add one (or give age) so that the case answers the same every day");
 		}
-		List<InputError> errors = validator.check(patient, today);
-		if (!errors.isEmpty()) {
-			return List.of("patient is not a valid request: "
-					+ String.join(", ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
-		}
 		Assessment assessment;
 		try {
-			assessment = Evaluation.of(patient, candidate, today, coverage.listenerFor(goldenCase));
+			assessment = evaluation.assess(patient, coverage.listenerFor(goldenCase));
+		}
+		catch (InvalidPatientException ex) {
+			return List.of("patient is not a valid request: "
+					+ String.join(", ", ex.errors().stream().map(error -> error.field() + " " + error.message()).toList()));
 		}
 		catch (RuntimeException ex) {
 			return List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage()));

@@ -27,7 +27,7 @@ import org.parcours.patient.InvalidPatientException;
  */
 @RestController
 @RequestMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
-class CdsHooksController {
+class CdsHooksController implements CdsHooksApi {
 
 	private static final Set<String> OUTCOMES = Set.of("accepted", "overridden");
 
@@ -46,13 +46,19 @@ class CdsHooksController {
 		this.metrics = metrics;
 	}
 
-	@GetMapping
-	Map<String, List<CdsService>> discovery() {
-		return Map.of("services", CdsService.ALL);
+	/** The discovery answer. */
+	record Discovery(List<CdsService> services) {
 	}
 
+	@Override
+	@GetMapping
+	public Discovery discovery() {
+		return new Discovery(CdsService.ALL);
+	}
+
+	@Override
 	@PostMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	CdsResponse call(@PathVariable String id, @RequestBody CdsRequest request) {
+	public CdsResponse call(@PathVariable String id, @RequestBody CdsRequest request) {
 		CdsService service = CdsService.byId(id).orElseThrow(UnknownServiceException::new);
 		check(service, request);
 		FhirRecord record = prefetch.read(service, request.prefetch());
@@ -67,8 +73,9 @@ class CdsHooksController {
 		return new CdsResponse(cards);
 	}
 
+	@Override
 	@PostMapping(path = "/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> feedback(@PathVariable String id, @RequestBody CdsFeedback feedback) {
+	public Map<String, Object> feedback(@PathVariable String id, @RequestBody CdsFeedback feedback) {
 		CdsService service = CdsService.byId(id).orElseThrow(UnknownServiceException::new);
 		List<InputError> errors = new ArrayList<>();
 		if (feedback.feedback() == null || feedback.feedback().isEmpty()) {

@@ -3,6 +3,7 @@ package org.parcours.cdshooks;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,7 +12,9 @@ import tools.jackson.databind.JsonNode;
  * the service never calls back the FHIR server.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record CdsRequest(String hook, String hookInstance, Context context, Map<String, JsonNode> prefetch) {
+record CdsRequest(String hook, String hookInstance, Context context,
+		@Schema(description = "FHIR R4 resources by prefetch key: patient a Patient, the others searchset Bundles",
+				additionalPropertiesSchema = Object.class) Map<String, JsonNode> prefetch) {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Context(String userId, String patientId, String encounterId) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A CDS Hooks 2.0 response: cards, each with the members the specification defines. */
 record CdsResponse(List<Card> cards) {
@@ -25,6 +26,7 @@ record CdsResponse(List<Card> cards) {
 	}
 
 	/** {@code resource} is FHIR JSON written by HAPI's encoder, passed through as it is. */
-	record Action(String type, String description, @JsonRawValue String resource) {
+	record Action(String type, String description,
+			@Schema(implementation = Object.class, types = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "A FHIR R4 resource (RiskAssessment) as FHIR JSON") @JsonRawValue String resource) {
 	}
 }

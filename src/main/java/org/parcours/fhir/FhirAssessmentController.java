@@ -25,7 +25,7 @@ import org.parcours.patient.InvalidPatientException;
  * {@code RiskAssessment} when the caller accepts {@code application/fhir+json}.
  */
 @RestController
-class FhirAssessmentController {
+class FhirAssessmentController implements FhirAssessmentApi {
 
 	static final String FHIR_JSON = "application/fhir+json";
 
@@ -44,8 +44,9 @@ class FhirAssessmentController {
 	 * @param encounter the id of the index stay; without it the ongoing (else latest) inpatient stay
 	 * @param assessmentDate YYYY-MM-DD the windows count back from; without it the index stay's end, else today
 	 */
+	@Override
 	@PostMapping(path = "/api/v1/assessments", consumes = FHIR_JSON, produces = { MediaType.APPLICATION_JSON_VALUE, FHIR_JSON })
-	ResponseEntity<Object> assess(@RequestBody String body, @RequestParam(required = false) String encounter,
+	public ResponseEntity<Object> assess(@RequestBody String body, @RequestParam(required = false) String encounter,
 			@RequestParam(required = false) String assessmentDate, @RequestHeader(name = "Accept", required = false) String accept) {
 		Bundle bundle = json.read(body, Bundle.class, "$");
 		FhirAssessments.Result result = assessments.assess(FhirRecord.of(bundle), encounter, date(assessmentDate));

@@ -1,6 +1,5 @@
 package org.parcours.fhir;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +8,12 @@ import org.springframework.stereotype.Service;
 
 import org.parcours.assessment.Assessment;
 import org.parcours.assessment.AssessmentService;
-import org.parcours.rules.RuleSet;
+import org.parcours.assessment.Evaluation;
 import org.parcours.vocabulary.Mappings;
 
 /**
  * Assesses a patient sent as FHIR resources: map them with the active snapshot's vocabularies, then
- * validate and evaluate on that same snapshot through {@link AssessmentService}, so that FHIR and JSON
+ * validate and evaluate on that same snapshot and date ({@link Evaluation}), so that FHIR and JSON
  * callers get the same answer for the same facts.
  */
 @Service
@@ -29,21 +28,19 @@ public class FhirAssessments {
 
 	private final AssessmentService assessments;
 
-	private final Clock clock;
-
-	FhirAssessments(AssessmentService assessments, Clock clock) {
+	FhirAssessments(AssessmentService assessments) {
 		this.assessments = assessments;
-		this.clock = clock;
 	}
 
 	public Result assess(FhirRecord record, String indexEncounterId, LocalDate assessmentDate) {
-		RuleSet ruleSet = assessments.activeRuleSet();
-		MappedPatient mapped = FhirPatientMapper.map(record, indexEncounterId, assessmentDate, ruleSet.vocabulary().mappings(), LocalDate.now(clock));
-		Assessment assessment = assessments.assess(mapped.patient(), ruleSet);
+		Evaluation evaluation = assessments.now();
+		MappedPatient mapped = FhirPatientMapper.map(record, indexEncounterId, assessmentDate, evaluation.ruleSet().vocabulary().mappings(),
+				evaluation.today());
+		Assessment assessment = evaluation.assess(mapped.patient());
 		List<Assessment.Warning> warnings = new ArrayList<>(mapped.warnings());
 		warnings.addAll(assessment.warnings());
 		return new Result(new Assessment(assessment.patientId(), assessment.rulesVersion(), assessment.riskLevel(), assessment.scores(),
 				assessment.derived(), assessment.programmes(), List.copyOf(warnings)), mapped,
-				ruleSet.vocabulary().mappings());
+				evaluation.ruleSet().vocabulary().mappings());
 	}
 }

@@ -40,8 +40,12 @@ public final class RosterCli {
 		return args.length > 0 && (!args[0].startsWith("--") || HELP.contains(args[0]));
 	}
 
-	/** Runs the command and returns its exit code; messages go to {@code err}. */
-	public static int run(String[] args, PrintStream err) {
+	/**
+	 * Runs the command and returns its exit code; messages go to {@code err}. {@code application} is
+	 * the Spring Boot application whose rules a {@code score} run loads (passed in, because the
+	 * application depends on this package and not the other way round).
+	 */
+	public static int run(String[] args, PrintStream err, Class<?> application) {
 		if (HELP.contains(args[0]) || COMMANDS.contains(args[0]) && Arrays.stream(args).skip(1).anyMatch(HELP::contains)) {
 			err.println(USAGE);
 			return 0;
@@ -53,7 +57,7 @@ public final class RosterCli {
 		}
 		try {
 			if (args[0].equals("score")) {
-				ScoreCommand.run(Arguments.parse(args, 1, ScoreCommand.OPTIONS), err);
+				ScoreCommand.run(Arguments.parse(args, 1, ScoreCommand.OPTIONS), err, application);
 			}
 			else {
 				GenerateCommand.run(Arguments.parse(args, 1, GenerateCommand.OPTIONS), err);

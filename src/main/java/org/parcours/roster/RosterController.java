@@ -40,7 +40,7 @@ import org.parcours.rules.RuleSet;
  */
 @RestController
 @RequestMapping("/api/v1/rosters")
-class RosterController {
+class RosterController implements RosterApi {
 
 	static final String TEXT_CSV = "text/csv";
 
@@ -61,8 +61,9 @@ class RosterController {
 		this.metrics = metrics;
 	}
 
+	@Override
 	@PostMapping(path = "/score", consumes = TEXT_CSV, produces = TEXT_CSV)
-	void score(@RequestParam(name = "profile", required = false) String profile,
+	public void score(@RequestParam(name = "profile", required = false) String profile,
 			@RequestParam(name = "keep", required = false) List<String> keep, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		RosterProfile chosen = RosterProfiles.named(profile);

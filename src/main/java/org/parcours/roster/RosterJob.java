@@ -20,9 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 
-import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Evaluation;
-import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.RuleSet;
 
@@ -100,13 +98,9 @@ final class RosterJob {
 						"column to keep '" + options.keep().get(k) + "' is not in the header");
 			}
 		}
-		OutputLayout layout = new OutputLayout(options.keep(), programmes(ruleSet, today));
-		RowScorer scorer = new RowScorer(mapper, names.length, kept, layout, ruleSet, validator, today);
+		OutputLayout layout = new OutputLayout(options.keep(), ruleSet.programmes());
+		RowScorer scorer = new RowScorer(mapper, names.length, kept, layout, Evaluation.on(ruleSet, today, validator));
 		return new RosterJob(records, scorer, layout, options, new RosterSummary(profile.name(), ruleSet.version(), layout));
-	}
-
-	OutputLayout layout() {
-		return layout;
 	}
 
 	/** Records read from the input so far; the reader runs ahead of the rows written. */
@@ -199,12 +193,6 @@ final class RosterJob {
 		inFlight.put(workers.submit(() -> chunk.stream()
 			.map(record -> record.fields() == null ? scorer.unreadable(record.problem()) : scorer.score(record.fields()))
 			.toList()));
-	}
-
-	/** The programme ids of the rule set, in the order answers list them: every programme answers for every patient. */
-	private static List<String> programmes(RuleSet ruleSet, LocalDate today) {
-		Patient probe = new Patient(null, 50, null, null, null, null, null, null, null, null, null, null, null);
-		return Evaluation.of(probe, ruleSet, today, null).programmes().stream().map(Assessment.ProgrammeOutcome::id).toList();
 	}
 
 	private static int indexOf(String[] names, String name) {

@@ -1,6 +1,5 @@
 package org.parcours.roster;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,15 +9,13 @@ import java.util.stream.Collectors;
 import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Evaluation;
 import org.parcours.assessment.ProgrammeStatus;
-import org.parcours.patient.InputError;
+import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
-import org.parcours.patient.PatientValidator;
-import org.parcours.rules.RuleSet;
 
 /**
- * Turns one CSV record into one output row: map it with the profile, validate it with the API's
- * validator, evaluate it on the run's single rule-set snapshot. Anything wrong with the row becomes
+ * Turns one CSV record into one output row: map it with the profile, then validate and evaluate it
+ * as the API does, on the run's single rule-set snapshot and date ({@link Evaluation}). Anything wrong with the row becomes
  * that row's error; nothing here stops the run. Thread-safe: workers share one instance.
  *
  * <p>When the roster gives an age band rather than an age, the patient is evaluated at both ends of
@@ -39,21 +36,14 @@ final class RowScorer {
 
 	private final OutputLayout layout;
 
-	private final RuleSet ruleSet;
+	private final Evaluation evaluation;
 
-	private final PatientValidator validator;
-
-	private final LocalDate today;
-
-	RowScorer(RosterProfile.Mapper mapper, int headerWidth, int[] keptColumns, OutputLayout layout, RuleSet ruleSet,
-			PatientValidator validator, LocalDate today) {
+	RowScorer(RosterProfile.Mapper mapper, int headerWidth, int[] keptColumns, OutputLayout layout, Evaluation evaluation) {
 		this.mapper = mapper;
 		this.headerWidth = headerWidth;
 		this.keptColumns = keptColumns.clone();
 		this.layout = layout;
-		this.ruleSet = ruleSet;
-		this.validator = validator;
-		this.today = today;
+		this.evaluation = evaluation;
 	}
 
 	/** A record that could not even be split into cells. */
@@ -88,21 +78,20 @@ final class RowScorer {
 		if (!row.errors().isEmpty()) {
 			return error(out, row.errors(), ageBand, sex);
 		}
-		List<InputError> invalid = validator.check(patient, today);
-		if (!invalid.isEmpty()) {
-			return error(out, invalid.stream().map(e -> new RowError(RowError.INVALID_PATIENT, e.field(), e.message())).toList(),
-					ageBand, sex);
-		}
 		try {
 			String[] low = out.clone();
-			String[] reasons = fill(low, Evaluation.of(patient, ruleSet, today, null));
+			String[] reasons = fill(low, evaluation.assess(patient));
 			if (row.ageUpperBound() != null && !row.ageUpperBound().equals(patient.age())) {
 				String[] high = out.clone();
-				fill(high, Evaluation.of(patient.toBuilder().age(row.ageUpperBound()).build(), ruleSet, today, null));
+				fill(high, evaluation.assess(patient.toBuilder().age(row.ageUpperBound()).build()));
 				reasons = mergeBand(low, high, reasons);
 			}
 			low[layout.reasons()] = String.join(";", reasons);
 			return new ScoredRow(neutralise(low), null, ageBand, sex);
+		}
+		catch (InvalidPatientException ex) {
+			return error(out, ex.errors().stream().map(e -> new RowError(RowError.INVALID_PATIENT, e.field(), e.message())).toList(),
+					ageBand, sex);
 		}
 		catch (RuntimeException ex) {
 			return error(out, List.of(new RowError(RowError.EVALUATION_FAILED, "row", "the rules could not evaluate this row")),
@@ -161,7 +150,7 @@ final class RowScorer {
 	}
 
 	private String ageBand(Patient patient) {
-		Integer age = patient.ageOn(today);
+		Integer age = patient.ageOn(evaluation.today());
 		if (age == null || age < 0 || age > 130) {
 			return "unknown";
 		}

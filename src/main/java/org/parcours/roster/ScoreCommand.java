@@ -19,7 +19,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import org.parcours.ParcoursApplication;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ActiveRuleSet;
 import org.parcours.rules.RuleSet;
@@ -39,7 +38,7 @@ final class ScoreCommand {
 	private ScoreCommand() {
 	}
 
-	static void run(Arguments arguments, PrintStream err) throws IOException {
+	static void run(Arguments arguments, PrintStream err, Class<?> application) throws IOException {
 		Path input = Path.of(arguments.required("input"));
 		Path output = Path.of(arguments.required("output"));
 		String summaryFile = arguments.optional("summary");
@@ -49,7 +48,7 @@ final class ScoreCommand {
 			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input", "cannot read the input file " + input);
 		}
 		Destinations.refuseOverwriting(input, output, summaryFile);
-		try (RosterFile.Input in = RosterFile.open(input); ConfigurableApplicationContext context = start(arguments.optional("rules"))) {
+		try (RosterFile.Input in = RosterFile.open(input); ConfigurableApplicationContext context = start(application, arguments.optional("rules"))) {
 			RuleSet ruleSet = context.getBean(ActiveRuleSet.class).get();
 			LocalDate today = LocalDate.now(context.getBean(Clock.class));
 			RosterJob job = RosterJob.open(in.reader(), profile, RosterJob.Options.defaults(keep), ruleSet,
@@ -78,7 +77,7 @@ final class ScoreCommand {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String rules) {
+	private static ConfigurableApplicationContext start(Class<?> application, String rules) {
 		// Rules that do not load are reported below in one message; Spring's own account of the failed
 		// start-up (the bean chain, then the same analysis) would only repeat it at length.
 		List<String> properties = new ArrayList<>(List.of("--spring.main.log-startup-info=false", "--logging.level.root=WARN",
@@ -90,7 +89,7 @@ final class ScoreCommand {
 			properties.add("--parcours.rules.directory=" + rules);
 		}
 		try {
-			return new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
+			return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false).run(properties.toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {

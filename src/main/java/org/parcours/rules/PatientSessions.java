@@ -55,6 +55,11 @@ final class PatientSessions {
 		this.skipConstantRules = match -> !constantRules.contains(id(match.getRule()));
 	}
 
+	/** The facts every patient session starts from: thresholds, settings and programme declarations. */
+	List<Object> constantFacts() {
+		return constantFacts;
+	}
+
 	/**
 	 * A rule with no condition at all (a parameter row of a decision table). Only these are taken:
 	 * a rule that merely fires on an empty memory ({@code not ...}, an accumulate over nothing) still

@@ -8,6 +8,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
 
 import org.parcours.facts.PatientFacts;
+import org.parcours.facts.Programme;
 import org.parcours.vocabulary.Vocabulary;
 
 /**
@@ -33,6 +34,8 @@ public final class RuleSet {
 
 	private final PatientSessions sessions;
 
+	private final List<String> programmes;
+
 	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KieBase kieBase) {
 		this.contentHash = contentHash;
 		this.version = RuleSetVersion.of(contentHash, loadedAt);
@@ -40,6 +43,8 @@ public final class RuleSet {
 		this.files = List.copyOf(files);
 		this.vocabulary = vocabulary;
 		this.sessions = new PatientSessions(kieBase);
+		this.programmes = sessions.constantFacts().stream().filter(Programme.class::isInstance).map(Programme.class::cast)
+			.map(Programme::id).sorted().distinct().toList();
 	}
 
 	public String version() {
@@ -60,6 +65,14 @@ public final class RuleSet {
 
 	public Vocabulary vocabulary() {
 		return vocabulary;
+	}
+
+	/**
+	 * The ids of the programmes this rule set declares ({@code Programme} facts of its programme files),
+	 * sorted by id as answers list them: every answer has one status for each.
+	 */
+	public List<String> programmes() {
+		return programmes;
 	}
 
 	/**

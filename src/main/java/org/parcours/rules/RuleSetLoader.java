@@ -11,11 +11,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.kie.api.runtime.KieContainer;
 
+import org.parcours.vocabulary.InvalidVocabularyException;
 import org.parcours.vocabulary.Vocabulary;
 import org.parcours.vocabulary.VocabularyLoader;
 
@@ -37,11 +40,23 @@ public final class RuleSetLoader {
 	}
 
 	public RuleSet build(List<RuleFile> files) {
-		Vocabulary vocabulary = VocabularyLoader.load(files.stream().filter(RuleFile::isVocabulary).toList());
+		Vocabulary vocabulary = vocabulary(files);
 		checkTablesAndNames(files, vocabulary);
 		KieContainer container = DrlCompiler.compile(files);
 		List<RuleSet.FileHash> hashes = files.stream().map(file -> new RuleSet.FileHash(file.path(), file.sha256())).toList();
 		return new RuleSet(contentHash(hashes), clock.instant(), hashes, vocabulary, container.getKieBase());
+	}
+
+	private static Vocabulary vocabulary(List<RuleFile> files) {
+		Map<String, String> textByPath = new LinkedHashMap<>();
+		files.stream().filter(RuleFile::isVocabulary).forEach(file -> textByPath.put(file.path(), file.text()));
+		try {
+			return VocabularyLoader.load(textByPath);
+		}
+		catch (InvalidVocabularyException ex) {
+			throw new RuleSetException("Vocabulary",
+					ex.problems().stream().map(problem -> new RuleProblem(problem.file(), problem.line(), problem.message())).toList());
+		}
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package org.parcours.system;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -22,10 +20,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	private final JsonMapper json;
+	private final ProblemWriter writer;
 
 	SecurityProblems(JsonMapper json) {
-		this.json = json;
+		this.writer = new ProblemWriter(json);
 	}
 
 	@Override
@@ -43,14 +41,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private void write(HttpServletResponse response, HttpStatus status, String title, String detail, HttpServletRequest request)
 			throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", title);
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), problem);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		writer.write(request, response, problem);
 	}
 }

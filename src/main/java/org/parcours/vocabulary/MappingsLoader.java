@@ -15,8 +15,7 @@ import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Kebab;
-import org.parcours.rules.RuleFile;
-import org.parcours.rules.RuleProblem;
+import org.parcours.vocabulary.InvalidVocabularyException.Problem;
 
 /**
  * Reads and checks the mapping tables of {@code vocabulary/} into {@link Mappings}. Every table must
@@ -59,11 +58,11 @@ final class MappingsLoader {
 	/** The word a UCI table uses for a code that says nothing usable: not an error, the input stays unknown. */
 	private static final String UNKNOWN = "unknown";
 
-	private final Map<String, RuleFile> files;
+	private final Map<String, String> files;
 
-	private final List<RuleProblem> problems;
+	private final List<Problem> problems;
 
-	private MappingsLoader(Map<String, RuleFile> files, List<RuleProblem> problems) {
+	private MappingsLoader(Map<String, String> files, List<Problem> problems) {
 		this.files = files;
 		this.problems = problems;
 	}
@@ -85,17 +84,17 @@ final class MappingsLoader {
 	}
 
 	/** Whether a file of {@code vocabulary/} is one of the mapping tables (rather than a code -> category list). */
-	static boolean isTable(RuleFile file) {
-		return TABLES.containsKey(file.path());
+	static boolean isTable(String path) {
+		return TABLES.containsKey(path);
 	}
 
 	/** Reads the tables among {@code files}; adds every problem to {@code problems} and returns {@code null} if there is one. */
-	static Mappings load(List<RuleFile> files, List<RuleProblem> problems) {
-		Map<String, RuleFile> byPath = files.stream().filter(MappingsLoader::isTable)
-			.collect(Collectors.toMap(RuleFile::path, file -> file));
+	static Mappings load(Map<String, String> textByPath, List<Problem> problems) {
+		Map<String, String> byPath = textByPath.entrySet().stream().filter(file -> isTable(file.getKey()))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		int before = problems.size();
 		TABLES.entrySet().stream().filter(table -> !byPath.containsKey(table.getKey())).sorted(Map.Entry.comparingByKey())
-			.forEach(table -> problems.add(new RuleProblem(table.getKey(), 0, "is missing; it maps " + table.getValue())));
+			.forEach(table -> problems.add(new Problem(table.getKey(), 0, "is missing; it maps " + table.getValue())));
 		if (problems.size() > before) {
 			return null;
 		}
@@ -175,7 +174,7 @@ final class MappingsLoader {
 		});
 		for (HistoryCount count : HistoryCount.values()) {
 			if (windowsRead && !windows.containsKey(count)) {
-				problems.add(new RuleProblem(HISTORY_WINDOW, 0, "has no row for " + count.field() + ": every history input needs its window"));
+				problems.add(new Problem(HISTORY_WINDOW, 0, "has no row for " + count.field() + ": every history input needs its window"));
 			}
 		}
 		rows(UCI_ADMISSION_TYPE, List.of("admission_type_id", "admission_type", "label"), (row, unique) -> {
@@ -204,7 +203,7 @@ final class MappingsLoader {
 			}
 		});
 		if (levelsRead && levels.isEmpty()) {
-			problems.add(new RuleProblem(LEVEL, 0, "names no level; every answer needs the label of its level"));
+			problems.add(new Problem(LEVEL, 0, "names no level; every answer needs the label of its level"));
 		}
 		rows(BAND_RISK, List.of("band", "risk_probability", "label"), (row, unique) -> {
 			String risk = among(row, "risk_probability", RISK_PROBABILITIES);
@@ -240,7 +239,7 @@ final class MappingsLoader {
 	private boolean rows(String path, List<String> columns, RowReader reader) {
 		int before = problems.size();
 		Unique unique = new Unique();
-		TableFile.read(files.get(path), columns, problems).forEach(row -> reader.read(row, unique));
+		TableFile.read(path, files.get(path), columns, problems).forEach(row -> reader.read(row, unique));
 		return problems.size() == before;
 	}
 

@@ -13,8 +13,7 @@ import java.util.stream.IntStream;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 
-import org.parcours.rules.RuleFile;
-import org.parcours.rules.RuleProblem;
+import org.parcours.vocabulary.InvalidVocabularyException.Problem;
 
 /**
  * Reads one mapping table of {@code vocabulary/}: lines starting with {@code #} (the table's notes and
@@ -30,17 +29,17 @@ final class TableFile {
 			return cells.get(column);
 		}
 
-		RuleProblem problem(String message) {
-			return new RuleProblem(file, line, message);
+		Problem problem(String message) {
+			return new Problem(file, line, message);
 		}
 	}
 
 	private TableFile() {
 	}
 
-	static List<Row> read(RuleFile file, List<String> columns, List<RuleProblem> problems) {
+	static List<Row> read(String path, String text, List<String> columns, List<Problem> problems) {
 		List<Row> rows = new ArrayList<>();
-		try (CSVReader reader = new CSVReader(new StringReader(file.text()))) {
+		try (CSVReader reader = new CSVReader(new StringReader(text))) {
 			List<String> header = null;
 			String[] cells;
 			long lineBefore = 0;
@@ -53,26 +52,26 @@ final class TableFile {
 				if (header == null) {
 					header = Arrays.stream(cells).map(String::strip).toList();
 					if (!header.equals(columns)) {
-						problems.add(new RuleProblem(file.path(), line, headerProblem(header, columns)));
+						problems.add(new Problem(path, line, headerProblem(header, columns)));
 						return List.of();
 					}
 					continue;
 				}
 				if (cells.length != columns.size()) {
-					problems.add(new RuleProblem(file.path(), line,
+					problems.add(new Problem(path, line,
 							"has " + cells.length + " cells; the columns are " + String.join(",", columns)));
 					continue;
 				}
 				String[] row = cells;
-				rows.add(new Row(file.path(), line, IntStream.range(0, columns.size()).boxed()
+				rows.add(new Row(path, line, IntStream.range(0, columns.size()).boxed()
 					.collect(Collectors.toMap(columns::get, i -> row[i].strip()))));
 			}
 			if (header == null) {
-				problems.add(new RuleProblem(file.path(), 0, "has no header; the columns are " + String.join(",", columns)));
+				problems.add(new Problem(path, 0, "has no header; the columns are " + String.join(",", columns)));
 			}
 		}
 		catch (IOException | CsvException ex) {
-			problems.add(new RuleProblem(file.path(), 0, "not readable as CSV: " + ex.getMessage()));
+			problems.add(new Problem(path, 0, "not readable as CSV: " + ex.getMessage()));
 		}
 		return rows;
 	}
@@ -88,7 +87,7 @@ final class TableFile {
 	/**
 	 * The value a closed-list cell names, or a problem listing the words allowed; {@code null} then.
 	 */
-	static <T> T word(Row row, String column, Map<String, T> allowed, List<RuleProblem> problems) {
+	static <T> T word(Row row, String column, Map<String, T> allowed, List<Problem> problems) {
 		String text = row.cell(column);
 		if (allowed.containsKey(text)) {
 			return allowed.get(text);

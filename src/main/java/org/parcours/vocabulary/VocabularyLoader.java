@@ -5,14 +5,13 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 
-import org.parcours.rules.RuleFile;
-import org.parcours.rules.RuleProblem;
-import org.parcours.rules.RuleSetException;
+import org.parcours.vocabulary.InvalidVocabularyException.Problem;
 
 /**
  * Reads the vocabulary CSV files of a rule set ({@code vocabulary/chronic-*.csv},
@@ -31,14 +30,15 @@ public final class VocabularyLoader {
 	private VocabularyLoader() {
 	}
 
-	public static Vocabulary load(List<RuleFile> files) {
+	/** Reads the vocabulary from its files, given as text by path relative to the rules directory. */
+	public static Vocabulary load(Map<String, String> textByPath) {
 		List<Vocabulary.Entry> chronic = new ArrayList<>();
 		List<Vocabulary.Entry> charlson = new ArrayList<>();
 		List<Vocabulary.Entry> functional = new ArrayList<>();
-		List<RuleProblem> problems = new ArrayList<>();
-		Mappings mappings = MappingsLoader.load(files, problems);
-		for (RuleFile file : files.stream().filter(file -> !MappingsLoader.isTable(file)).toList()) {
-			String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+		List<Problem> problems = new ArrayList<>();
+		Mappings mappings = MappingsLoader.load(textByPath, problems);
+		for (Map.Entry<String, String> file : textByPath.entrySet().stream().filter(file -> !MappingsLoader.isTable(file.getKey())).toList()) {
+			String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
 			if (name.startsWith("chronic-")) {
 				read(file, chronic, problems);
 			}
@@ -49,59 +49,60 @@ public final class VocabularyLoader {
 				read(file, functional, problems);
 			}
 			else {
-				problems.add(new RuleProblem(file.path(), 0,
+				problems.add(new Problem(file.getKey(), 0,
 						"vocabulary files are named chronic-*.csv, charlson-*.csv or functional-*.csv, or are one of the mapping tables "
 								+ String.join(", ", MappingsLoader.TABLES.keySet().stream().sorted().toList())
 								+ ", so the mapping they feed is clear"));
 			}
 		}
 		if (chronic.stream().noneMatch(entry -> entry.system() != CodeSystem.CATEGORY)) {
-			problems.add(new RuleProblem("vocabulary/", 0, "no chronic category codes: vocabulary/chronic-*.csv is missing or empty"));
+			problems.add(new Problem("vocabulary/", 0, "no chronic category codes: vocabulary/chronic-*.csv is missing or empty"));
 		}
 		if (!problems.isEmpty()) {
-			throw new RuleSetException("Vocabulary", problems);
+			throw new InvalidVocabularyException(problems);
 		}
 		return new Vocabulary(chronic, charlson, functional, mappings);
 	}
 
-	private static void read(RuleFile file, List<Vocabulary.Entry> into, List<RuleProblem> problems) {
-		try (CSVReader reader = new CSVReader(new StringReader(file.text()))) {
+	private static void read(Map.Entry<String, String> file, List<Vocabulary.Entry> into, List<Problem> problems) {
+		String path = file.getKey();
+		try (CSVReader reader = new CSVReader(new StringReader(file.getValue()))) {
 			List<String[]> rows = reader.readAll();
 			if (rows.isEmpty() || !Arrays.asList(rows.get(0)).subList(0, Math.min(rows.get(0).length, 4)).equals(HEADER)) {
-				problems.add(new RuleProblem(file.path(), 1, "header must be " + String.join(",", HEADER)));
+				problems.add(new Problem(path, 1, "header must be " + String.join(",", HEADER)));
 				return;
 			}
 			for (int i = 1; i < rows.size(); i++) {
-				entry(rows.get(i), file.path(), i + 1, problems).ifPresent(into::add);
+				entry(rows.get(i), path, i + 1, problems).ifPresent(into::add);
 			}
 		}
 		catch (IOException | CsvException ex) {
-			problems.add(new RuleProblem(file.path(), 0, "not readable as CSV: " + ex.getMessage()));
+			problems.add(new Problem(path, 0, "not readable as CSV: " + ex.getMessage()));
 		}
 	}
 
-	private static Optional<Vocabulary.Entry> entry(String[] row, String path, int line, List<RuleProblem> problems) {
+	private static Optional<Vocabulary.Entry> entry(String[] row, String path, int line, List<Problem> problems) {
 		if (row.length == 1 && row[0].isBlank()) {
 			return Optional.empty();
 		}
 		if (row.length < 3 || row[1].isBlank() || row[2].isBlank()) {
-			problems.add(new RuleProblem(path, line, "expected system,code,category[,label]"));
+			problems.add(new Problem(path, line, "expected system,code,category[,label]"));
 			return Optional.empty();
 		}
 		var system = CodeSystem.fromId(row[0].strip());
 		if (system.isEmpty()) {
-			problems.add(new RuleProblem(path, line, "unknown code system '" + row[0].strip() + "' (icd-10, icd-9, snomed, category)"));
+			problems.add(new Problem(path, line, "unknown code system '" + row[0].strip() + "' (icd-10, icd-9, snomed, category)"));
 			return Optional.empty();
 		}
 		try {
 			if (path.substring(path.lastIndexOf('/') + 1).startsWith("functional-") && FunctionalFinding.fromId(row[2].strip()).isEmpty()) {
-				problems.add(new RuleProblem(path, line, "unknown functional finding '" + row[2].strip() + "' (" + FINDINGS + ")"));
+				problems.add(new Problem(path, line, "unknown functional finding '" + row[2].strip() + "' (" + FINDINGS + ")"));
 				return Optional.empty();
 			}
 			return Optional.of(new Vocabulary.Entry(system.get(), CodePattern.parse(system.get(), row[1].strip()), row[2].strip()));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new RuleProblem(path, line, ex.getMessage()));
+			problems.add(new Problem(path, line, ex.getMessage()));
 			return Optional.empty();
 		}
 	}

@@ -2,11 +2,14 @@ package org.parcours.assessment;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Validation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.parcours.patient.Patient;
+import org.parcours.patient.PatientValidator;
 import org.parcours.rules.DefaultRules;
+import org.parcours.rules.RuleSet;
 
 /**
  * Assesses patients written as JSON (the contract's request body) against the default rules,
@@ -15,6 +18,8 @@ import org.parcours.rules.DefaultRules;
 public final class Assess {
 
 	public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+	public static final PatientValidator VALIDATOR = new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -30,7 +35,12 @@ public final class Assess {
 	}
 
 	public static Assessment patient(Patient patient) {
-		return Evaluation.of(patient, DefaultRules.get(), TODAY, null);
+		return on(DefaultRules.get()).assess(patient);
+	}
+
+	/** Assessments on {@code ruleSet} as of {@link #TODAY}, validated as every entry point validates. */
+	public static Evaluation on(RuleSet ruleSet) {
+		return Evaluation.on(ruleSet, TODAY, VALIDATOR);
 	}
 
 	public static Assessment.ProgrammeOutcome programme(Assessment assessment, String id) {

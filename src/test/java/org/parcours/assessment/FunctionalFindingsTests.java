@@ -44,8 +44,7 @@ class FunctionalFindingsTests {
 		assertThat(facts.undernutrition()).isNull();
 		assertThat(facts.adlDependencies()).isNull();
 		assertThat(facts.chronicCategories()).contains("dementia");
-		assertThat(Evaluation.of(fhir, DefaultRules.get(), Assess.TODAY, null))
-			.isEqualTo(Evaluation.of(json, DefaultRules.get(), Assess.TODAY, null));
+		assertThat(Assess.on(DefaultRules.get()).assess(fhir)).isEqualTo(Assess.on(DefaultRules.get()).assess(json));
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.parcours.assessment.Assess;
 import org.parcours.assessment.Assessment;
-import org.parcours.assessment.Evaluation;
 import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSet;
@@ -90,10 +89,13 @@ class NinthProgrammeTests {
 		Files.writeString(rules.resolve("cases/etapes-heart-failure.json"), CASES);
 
 		RuleSet withNinth = new RuleSetLoader(Clock.systemUTC()).load(rules);
-		Assessment answer = Evaluation.of(Assess.patient("""
+		Assessment answer = Assess.on(withNinth).assess(Assess.patient("""
 				{"age": 70, "residence": {"setting": "home"}, "stay": {"reason": "heart-failure", "dischargeDestination": "hospice"}}
-				"""), withNinth, Assess.TODAY, null);
+				"""));
 		assertThat(answer.programmes()).hasSize(9);
+		// The rule set knows its programmes without assessing anyone (roster columns come from this), in the answer's order.
+		assertThat(withNinth.programmes()).contains("etapes-heart-failure")
+			.containsExactlyElementsOf(answer.programmes().stream().map(Assessment.ProgrammeOutcome::id).toList());
 		assertThat(Assess.programme(answer, "etapes-heart-failure")).satisfies(outcome -> {
 			assertThat(outcome.title()).isEqualTo("ETAPES (FR): telemonitoring after a heart-failure admission");
 			assertThat(outcome.status()).isEqualTo(ProgrammeStatus.NOT_ELIGIBLE);

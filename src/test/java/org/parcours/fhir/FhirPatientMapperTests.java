@@ -32,7 +32,6 @@ import org.parcours.rules.DefaultRules;
 import org.parcours.vocabulary.CodeSystem;
 import org.parcours.vocabulary.DefaultVocabulary;
 import org.parcours.vocabulary.FunctionalFinding;
-import org.parcours.vocabulary.VocabularyLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +49,8 @@ class FhirPatientMapperTests {
 
 	private final PatientValidator validator = new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
+	private final Evaluation evaluation = Evaluation.on(DefaultRules.get(), TODAY, validator);
+
 	static MappedPatient map(String prefix) {
 		return FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of(prefix)), null, null, DefaultVocabulary.mappings(), TODAY);
 	}
@@ -65,7 +66,7 @@ class FhirPatientMapperTests {
 		bundles.forEach((id, bundle) -> {
 			MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.mappings(), TODAY);
 			assertThat(validator.check(mapped.patient(), TODAY)).as(id).isEmpty();
-			Assessment assessment = Evaluation.of(mapped.patient(), DefaultRules.get(), TODAY, null);
+			Assessment assessment = evaluation.assess(mapped.patient());
 			assertThat(assessment.patientId()).isEqualTo(id);
 			assertThat(assessment.riskLevel().level()).as(id).isBetween(1, 3);
 			assertThat(assessment.riskLevel().reasons()).as(id).isNotEmpty();
@@ -90,7 +91,7 @@ class FhirPatientMapperTests {
 		assertThat(patient.conditions()).hasSize(15);
 		assertThat(patient.functional()).isNull();
 
-		Assessment assessment = Evaluation.of(patient, DefaultRules.get(), TODAY, null);
+		Assessment assessment = evaluation.assess(patient);
 		assertThat(chronic(assessment)).containsExactly("cancer", "coronary-artery-disease", "obesity");
 		assertThat(assessment.riskLevel().level()).isEqualTo(3);
 		assertThat(assessment.riskLevel().reasons()).extracting(Assessment.Reason::rule).contains("L3-B");
@@ -108,7 +109,7 @@ class FhirPatientMapperTests {
 		assertThat(patient.stay().lengthOfStayDays()).isEqualTo(13);
 		assertThat(patient.history().admissionsLast12Months()).isZero();
 		assertThat(patient.medicationCount()).isZero();
-		Assessment assessment = Evaluation.of(patient, DefaultRules.get(), TODAY, null);
+		Assessment assessment = evaluation.assess(patient);
 		assertThat(chronic(assessment)).containsExactly("chronic-kidney-disease", "diabetes", "hypertension", "obesity");
 		assertThat(assessment.riskLevel().level()).isEqualTo(2);
 		assertThat(assessment.riskLevel().reasons()).extracting(Assessment.Reason::rule).contains("L2-A");
@@ -125,7 +126,7 @@ class FhirPatientMapperTests {
 		assertThat(patient.history().admissionsLast12Months()).isZero();
 		assertThat(patient.history().edVisitsLast6Months()).isEqualTo(1);
 		assertThat(patient.medicationCount()).isEqualTo(1);
-		assertThat(Evaluation.of(patient, DefaultRules.get(), TODAY, null).derived().chronicCount()).isZero();
+		assertThat(evaluation.assess(patient).derived().chronicCount()).isZero();
 	}
 
 	@Test
@@ -142,7 +143,7 @@ class FhirPatientMapperTests {
 		// the finding travels as a condition; the facts read it as every input path does (FunctionalFindingsTests)
 		assertThat(patient.conditions()).contains(Patient.Condition.coded(ConditionSystem.SNOMED, "423315002"));
 		assertThat(patient.functional()).isNull();
-		Assessment assessment = Evaluation.of(patient, DefaultRules.get(), TODAY, null);
+		Assessment assessment = evaluation.assess(patient);
 		assertThat(chronic(assessment)).containsExactly("obesity");
 		assertThat(assessment.scores().lace().missing()).contains("stay.lengthOfStayDays");
 	}
@@ -208,7 +209,7 @@ class FhirPatientMapperTests {
 		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-unit.csv", "stay.dischargeHemoglobinGdl,g/L,0.1,,divided by 10\n", "");
 		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-code.csv", 
 				"stay.dischargeSodiumMmolL,2947-0,Sodium [Moles/volume] in Blood\n", "");
-		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, VocabularyLoader.load(files).mappings(), TODAY);
+		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.load(files).mappings(), TODAY);
 		Patient.Stay stay = mapped.patient().stay();
 		assertThat(stay.admissionType()).isEqualTo(AdmissionType.ELECTIVE);
 		assertThat(stay.dischargeDestination()).isEqualTo(DischargeDestination.REHABILITATION);
@@ -222,10 +223,10 @@ class FhirPatientMapperTests {
 	void editedEncounterClassAndWindowTablesChangeTheHistoryCounts() {
 		var wider = DefaultVocabulary.edited("vocabulary/fhir-history-window.csv", "history.admissionsLast12Months,12,",
 				"history.admissionsLast12Months,24,");
-		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("129c6ac7")), null, null, VocabularyLoader.load(wider).mappings(), TODAY)
+		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("129c6ac7")), null, null, DefaultVocabulary.load(wider).mappings(), TODAY)
 			.patient().history().admissionsLast12Months()).isGreaterThan(9);
 		var noEmergencyClass = DefaultVocabulary.edited("vocabulary/fhir-encounter-class.csv", "EMER,emergency,emergency\n", "");
-		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("a5cb8ce9")), null, null, VocabularyLoader.load(noEmergencyClass).mappings(),
+		assertThat(FhirPatientMapper.map(FhirRecord.of(SyntheaBundles.of("a5cb8ce9")), null, null, DefaultVocabulary.load(noEmergencyClass).mappings(),
 				TODAY).patient().history().edVisitsLast6Months()).isZero();
 	}
 

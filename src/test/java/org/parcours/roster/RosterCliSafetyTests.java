@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.parcours.ParcoursApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The jar's command line refuses what would start the wrong thing or destroy a file, in one line. */
@@ -25,7 +27,7 @@ class RosterCliSafetyTests {
 	final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	int run(String... args) {
-		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8), ParcoursApplication.class);
 	}
 
 	String messages() {

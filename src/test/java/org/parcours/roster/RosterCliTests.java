@@ -15,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.parcours.ParcoursApplication;
 import org.parcours.rules.DefaultRules;
 import org.parcours.rules.RuleSetLoader;
 
@@ -29,7 +30,7 @@ class RosterCliTests {
 	final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	int run(String... args) {
-		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8), ParcoursApplication.class);
 	}
 
 	String messages() {

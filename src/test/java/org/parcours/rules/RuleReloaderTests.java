@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.parcours.assessment.Assess;
-import org.parcours.assessment.Evaluation;
 import org.parcours.cases.Cases;
 import org.parcours.cases.GoldenCaseCheck;
 import org.parcours.rules.ReloadAttempt.Outcome;
@@ -52,7 +51,7 @@ class RuleReloaderTests {
 	}
 
 	static int level(RuleSet ruleSet) {
-		return Evaluation.of(Assess.patient(LACE_10), ruleSet, Assess.TODAY, null).riskLevel().level();
+		return Assess.on(ruleSet).assess(Assess.patient(LACE_10)).riskLevel().level();
 	}
 
 	@Test

@@ -2,7 +2,9 @@ package org.parcours.vocabulary;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.parcours.rules.DefaultRules;
 import org.parcours.rules.RuleFile;
@@ -23,11 +25,23 @@ public final class DefaultVocabulary {
 
 	/** The mapping tables only, for tests that bring their own code lists. */
 	public static List<RuleFile> mappingTables() {
-		return files().stream().filter(MappingsLoader::isTable).toList();
+		return files().stream().filter(file -> MappingsLoader.isTable(file.path())).toList();
 	}
 
 	public static Mappings mappings() {
-		return VocabularyLoader.load(files()).mappings();
+		return load(files()).mappings();
+	}
+
+	/** The vocabulary of {@code files}, as the rule-set loader reads it. */
+	public static Vocabulary load(List<RuleFile> files) {
+		return VocabularyLoader.load(texts(files));
+	}
+
+	/** Each file's text by its path, in order. */
+	public static Map<String, String> texts(List<RuleFile> files) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		files.forEach(file -> texts.put(file.path(), file.text()));
+		return texts;
 	}
 
 	/** The default files with {@code from} replaced by {@code to} in {@code path}; fails unless it occurs exactly once. */
@@ -53,6 +67,6 @@ public final class DefaultVocabulary {
 
 	/** The mappings of the default files with one edit. */
 	public static Mappings mappingsEdited(String path, String from, String to) {
-		return VocabularyLoader.load(edited(path, from, to)).mappings();
+		return load(edited(path, from, to)).mappings();
 	}
 }

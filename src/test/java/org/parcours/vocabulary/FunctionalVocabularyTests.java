@@ -1,13 +1,8 @@
 package org.parcours.vocabulary;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import org.parcours.rules.RuleFile;
-import org.parcours.rules.RuleSetException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,23 +10,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** vocabulary/functional-*.csv: codes stating a social or functional finding, checked against the findings the model has. */
 class FunctionalVocabularyTests {
 
-	static final RuleFile CHRONIC = file("vocabulary/chronic-snomed.csv", "system,code,category,label\nsnomed,84114007,heart-failure,x\n");
-
-	static RuleFile file(String path, String text) {
-		return new RuleFile(path, text.getBytes(StandardCharsets.UTF_8));
+	/** The mapping tables and a chronic table every vocabulary needs, and one functional table. */
+	static Map<String, String> withFunctional(String text) {
+		Map<String, String> files = DefaultVocabulary.texts(DefaultVocabulary.mappingTables());
+		files.put("vocabulary/chronic-snomed.csv", "system,code,category,label\nsnomed,84114007,heart-failure,x\n");
+		files.put("vocabulary/functional-snomed.csv", text);
+		return files;
 	}
 
-	static List<RuleFile> withTables(RuleFile... files) {
-		List<RuleFile> all = new ArrayList<>(DefaultVocabulary.mappingTables());
-		all.addAll(List.of(files));
-		return all;
-	}
 
 	@Test
 	void findingsAreLookedUpBesideCategories() {
-		Vocabulary vocabulary = VocabularyLoader.load(withTables(CHRONIC,
-				file("vocabulary/functional-snomed.csv", "system,code,category,label\nsnomed,105529008,lives-alone,Lives alone\n"
-						+ "snomed,84114007,no-caregiver,made up for the test\n")));
+		Vocabulary vocabulary = VocabularyLoader.load(withFunctional("system,code,category,label\nsnomed,105529008,lives-alone,Lives alone\n"
+				+ "snomed,84114007,no-caregiver,made up for the test\n"));
 		assertThat(vocabulary.lookup(CodeSystem.SNOMED, "105529008").functionalFindings()).containsExactly(FunctionalFinding.LIVES_ALONE);
 		assertThat(vocabulary.lookup(CodeSystem.SNOMED, "105529008").known()).isTrue();
 		assertThat(vocabulary.lookup(CodeSystem.SNOMED, "105529008").chronicCategory()).isNull();
@@ -42,9 +33,8 @@ class FunctionalVocabularyTests {
 
 	@Test
 	void unknownFindingIsAProblemNamingFileAndLine() {
-		assertThatThrownBy(() -> VocabularyLoader.load(withTables(CHRONIC,
-				file("vocabulary/functional-snomed.csv", "system,code,category,label\nsnomed,105529008,lonely,x\n"))))
-			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.getMessage()).contains("vocabulary/functional-snomed.csv")
+		assertThatThrownBy(() -> VocabularyLoader.load(withFunctional("system,code,category,label\nsnomed,105529008,lonely,x\n")))
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.getMessage()).contains("vocabulary/functional-snomed.csv")
 				.contains("unknown functional finding 'lonely' (lives-alone, no-caregiver, cognitive-impairment, depression, "
 						+ "undernutrition, adverse-drug-event)"));
 	}

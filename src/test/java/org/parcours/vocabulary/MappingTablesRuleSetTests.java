@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.parcours.assessment.Assess;
 import org.parcours.assessment.Assessment;
-import org.parcours.assessment.Evaluation;
 import org.parcours.rules.DefaultRules;
 import org.parcours.rules.RuleSet;
 import org.parcours.rules.RuleSetException;
@@ -28,7 +27,7 @@ class MappingTablesRuleSetTests {
 	void anEditedLevelLabelIsPartOfTheNextVersion() {
 		RulesDirectory.copyOfDefault(rules).replace("vocabulary/kaiser-level.csv", "1,supported-self-care,", "1,self-care,");
 		RuleSet edited = new RuleSetLoader(Clock.systemUTC()).load(rules);
-		Assessment answer = Evaluation.of(Assess.patient("{\"age\": 40}"), edited, Assess.TODAY, null);
+		Assessment answer = Assess.on(edited).assess(Assess.patient("{\"age\": 40}"));
 		assertThat(answer.riskLevel().level()).isEqualTo(1);
 		assertThat(answer.riskLevel().label()).isEqualTo("self-care");
 		assertThat(edited.contentHash()).isNotEqualTo(DefaultRules.get().contentHash());

@@ -93,7 +93,7 @@ class MappingTablesTests {
 
 	@Test
 	void anUnknownTargetWordIsRefusedWithFileAndLine() {
-		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/fhir-discharge-disposition.csv",
+		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/fhir-discharge-disposition.csv",
 				"rehab,rehabilitation", "rehab,rehab-centre")))
 			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/fhir-discharge-disposition.csv:8: unknown destination 'rehab-centre' "
@@ -102,7 +102,7 @@ class MappingTablesTests {
 
 	@Test
 	void aDuplicateCodeIsRefusedWithBothLines() {
-		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/uci-admission-type.csv", "8,unknown,Not Mapped",
+		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/uci-admission-type.csv", "8,unknown,Not Mapped",
 				"3,unknown,Not Mapped")))
 			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/uci-admission-type.csv:11: duplicate code '3' (first on line 6): a code means one thing"));
@@ -110,7 +110,7 @@ class MappingTablesTests {
 
 	@Test
 	void anUnknownColumnIsRefusedNamingIt() {
-		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/kaiser-level.csv",
+		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/kaiser-level.csv",
 				"level,label,risk_probability,cds_indicator", "level,label,risk,cds_indicator")))
 			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/kaiser-level.csv:4: unknown column(s) risk; missing column(s) risk_probability; "
@@ -119,16 +119,16 @@ class MappingTablesTests {
 
 	@Test
 	void badNumbersAndMissingTablesAreRefused() {
-		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/fhir-observation-unit.csv", "g/L,0.1,", "g/L,-0.1,")))
+		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/fhir-observation-unit.csv", "g/L,0.1,", "g/L,-0.1,")))
 			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/fhir-observation-unit.csv:6: factor '-0.1' must be a positive decimal number such as 0.1"));
-		assertThatThrownBy(() -> VocabularyLoader.load(DefaultVocabulary.edited("vocabulary/fhir-history-window.csv",
+		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/fhir-history-window.csv",
 				"history.edVisitsLast6Months,6,", "history.edVisitsLast6Months,six,")))
 			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/fhir-history-window.csv:5: months 'six' must be a whole number from 1 to 120"));
 		List<RuleFile> withoutLevels = DefaultVocabulary.files().stream().filter(file -> !file.path().equals("vocabulary/kaiser-level.csv"))
 			.toList();
-		assertThatThrownBy(() -> VocabularyLoader.load(withoutLevels))
+		assertThatThrownBy(() -> DefaultVocabulary.load(withoutLevels))
 			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/kaiser-level.csv: is missing; it maps each Kaiser level's label, HL7 risk and CDS card indicator"));
 	}
@@ -137,7 +137,7 @@ class MappingTablesTests {
 	void notesLinesAreSkippedAndAnUnknownVocabularyFileIsNamed() {
 		List<RuleFile> files = new java.util.ArrayList<>(DefaultVocabulary.files());
 		files.add(new RuleFile("vocabulary/fhir-units.csv", "# notes\ninput,unit\n".getBytes(StandardCharsets.UTF_8)));
-		assertThatThrownBy(() -> VocabularyLoader.load(files))
+		assertThatThrownBy(() -> DefaultVocabulary.load(files))
 			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
 				assertThat(problem.file()).isEqualTo("vocabulary/fhir-units.csv");
 				assertThat(problem.message()).contains("vocabulary/fhir-observation-unit.csv");

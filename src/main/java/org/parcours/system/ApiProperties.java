@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.system;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.assessment;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

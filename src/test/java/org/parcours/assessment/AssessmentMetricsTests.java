@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.assessment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.assessment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

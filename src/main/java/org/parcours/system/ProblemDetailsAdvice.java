@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.system;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.system;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.rules;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,11 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.util.FileSystemUtils;
 
-import org.parcours.rules.ActiveRuleSet;
-import org.parcours.rules.DefaultRules;
-import org.parcours.rules.ReloadAttempt;
-import org.parcours.rules.RuleReloader;
-import org.parcours.rules.RulesDirectory;
+import org.parcours.system.ApiDescription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -111,7 +107,8 @@ class RulesApiTests {
 		reload().andExpect(status().isOk())
 			.andExpect(jsonPath("$.outcome").value("activated"))
 			.andExpect(jsonPath("$.trigger").value("api"))
-			.andExpect(jsonPath("$.version").value(not(before)));
+			.andExpect(jsonPath("$.version").value(not(before)))
+			.andDo(result -> ApiDescription.of(mvc).assertDescribes("post", "/api/v1/rules/reload", result));
 
 		assess(LACE_10).andExpect(jsonPath("$.riskLevel.level").value(1))
 			.andExpect(jsonPath("$.rulesVersion").value(active.get().version()));
@@ -132,14 +129,16 @@ class RulesApiTests {
 			.andExpect(jsonPath("$.detail").value("Compilation failed; rule set " + before + " is still active."))
 			.andExpect(jsonPath("$.problems[0].file").value("stratification/levels.drl"))
 			.andExpect(jsonPath("$.problems[0].line").value(brokenLine))
-			.andExpect(jsonPath("$.problems[0].message").value(containsString("L2-B")));
+			.andExpect(jsonPath("$.problems[0].message").value(containsString("L2-B")))
+			.andDo(result -> ApiDescription.of(mvc).assertDescribes("post", "/api/v1/rules/reload", result));
 
 		assess(LACE_10).andExpect(status().isOk()).andExpect(jsonPath("$.rulesVersion").value(before));
 		mvc.perform(get("/api/v1/rules").with(httpBasic("assessor", "assessor-secret"))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(before))
 			.andExpect(jsonPath("$.lastAttempt.outcome").value("refused"))
 			.andExpect(jsonPath("$.lastAttempt.stage").value("Compilation"))
-			.andExpect(jsonPath("$.lastAttempt.problems[0].file").value("stratification/levels.drl"));
+			.andExpect(jsonPath("$.lastAttempt.problems[0].file").value("stratification/levels.drl"))
+			.andDo(result -> ApiDescription.of(mvc).assertDescribes("get", "/api/v1/rules", result));
 		mvc.perform(get("/actuator/health").with(httpBasic("monitor", "monitor-secret"))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.components.rules.status").value("UP"))
 			.andExpect(jsonPath("$.components.rules.details.version").value(before))

@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.rules;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.util.FileSystemUtils;
-
-import org.parcours.rules.ActiveRuleSet;
-import org.parcours.rules.DefaultRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;

@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.assessment;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -6,8 +6,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.parcours.assessment.Assessment;
-import org.parcours.assessment.AssessmentService;
 import org.parcours.patient.Patient;
 
 @RestController

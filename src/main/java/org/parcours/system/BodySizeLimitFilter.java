@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.system;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +10,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -31,8 +31,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final ApiProperties properties;
 
-	BodySizeLimitFilter(ApiProperties properties) {
+	private final ProblemWriter problems;
+
+	BodySizeLimitFilter(ApiProperties properties, JsonMapper json) {
 		this.properties = properties;
+		this.problems = new ProblemWriter(json);
 	}
 
 	@Override
@@ -46,10 +49,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		DataSize limit = limit(request);
 		if (request.getContentLengthLong() > limit.toBytes()) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-					+ problem(limit).getDetail() + "\"}");
+			problems.write(request, response, problem(limit));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);

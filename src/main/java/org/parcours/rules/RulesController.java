@@ -1,4 +1,4 @@
-package org.parcours.api;
+package org.parcours.rules;
 
 import java.net.URI;
 import java.time.Instant;
@@ -12,11 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import org.parcours.rules.ActiveRuleSet;
-import org.parcours.rules.ReloadAttempt;
-import org.parcours.rules.RuleReloader;
-import org.parcours.rules.RuleSet;
 
 /**
  * The active rule set and its last activation attempt ({@code GET /api/v1/rules}), and activation of
