@@ -10,7 +10,6 @@ import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.rules.RuleFile;
-import org.parcours.rules.RuleSetException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,7 +94,7 @@ class MappingTablesTests {
 	void anUnknownTargetWordIsRefusedWithFileAndLine() {
 		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/fhir-discharge-disposition.csv",
 				"rehab,rehabilitation", "rehab,rehab-centre")))
-			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/fhir-discharge-disposition.csv:8: unknown destination 'rehab-centre' "
 							+ "(home, nursing-home, rehabilitation, hospice, deceased, other)"));
 	}
@@ -104,7 +103,7 @@ class MappingTablesTests {
 	void aDuplicateCodeIsRefusedWithBothLines() {
 		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/uci-admission-type.csv", "8,unknown,Not Mapped",
 				"3,unknown,Not Mapped")))
-			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/uci-admission-type.csv:11: duplicate code '3' (first on line 6): a code means one thing"));
 	}
 
@@ -112,7 +111,7 @@ class MappingTablesTests {
 	void anUnknownColumnIsRefusedNamingIt() {
 		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/kaiser-level.csv",
 				"level,label,risk_probability,cds_indicator", "level,label,risk,cds_indicator")))
-			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/kaiser-level.csv:4: unknown column(s) risk; missing column(s) risk_probability; "
 							+ "the header must be level,label,risk_probability,cds_indicator"));
 	}
@@ -120,16 +119,16 @@ class MappingTablesTests {
 	@Test
 	void badNumbersAndMissingTablesAreRefused() {
 		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/fhir-observation-unit.csv", "g/L,0.1,", "g/L,-0.1,")))
-			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/fhir-observation-unit.csv:6: factor '-0.1' must be a positive decimal number such as 0.1"));
 		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/fhir-history-window.csv",
 				"history.edVisitsLast6Months,6,", "history.edVisitsLast6Months,six,")))
-			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/fhir-history-window.csv:5: months 'six' must be a whole number from 1 to 120"));
 		List<RuleFile> withoutLevels = DefaultVocabulary.files().stream().filter(file -> !file.path().equals("vocabulary/kaiser-level.csv"))
 			.toList();
 		assertThatThrownBy(() -> DefaultVocabulary.load(withoutLevels))
-			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
 					"vocabulary/kaiser-level.csv: is missing; it maps each Kaiser level's label, HL7 risk and CDS card indicator"));
 	}
 
@@ -138,7 +137,7 @@ class MappingTablesTests {
 		List<RuleFile> files = new java.util.ArrayList<>(DefaultVocabulary.files());
 		files.add(new RuleFile("vocabulary/fhir-units.csv", "# notes\ninput,unit\n".getBytes(StandardCharsets.UTF_8)));
 		assertThatThrownBy(() -> DefaultVocabulary.load(files))
-			.isInstanceOfSatisfying(RuleSetException.class, ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
 				assertThat(problem.file()).isEqualTo("vocabulary/fhir-units.csv");
 				assertThat(problem.message()).contains("vocabulary/fhir-observation-unit.csv");
 			}));
