@@ -1,35 +1,67 @@
 package org.parcours.rules;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 /**
  * Turns the files of a rules directory into a rule set that may become active: static safety check,
  * vocabularies and compilation, then every {@link ActivationCheck} (the golden cases among them). The
  * same pipeline runs at start-up and on every reload, so both refuse the same things with the same
- * report.
+ * report. The candidate evaluates under the service's {@link EvaluationLimits} from the start, so its
+ * golden cases run under the limits its answers will.
  */
 final class CandidatePipeline {
+
+	static final String SAFETY_CHECK = "Safety check";
+
+	static final String COMPILATION = "Compilation";
+
+	static final String ACTIVATION_CHECKS = "Activation checks";
 
 	private final RuleSetLoader loader;
 
 	private final List<ActivationCheck> checks;
 
-	CandidatePipeline(RuleSetLoader loader, List<ActivationCheck> checks) {
+	private final EvaluationLimits limits;
+
+	CandidatePipeline(RuleSetLoader loader, List<ActivationCheck> checks, EvaluationLimits limits) {
 		this.loader = loader;
 		this.checks = List.copyOf(checks);
+		this.limits = limits;
 	}
 
 	/** A rule set that passed every stage; otherwise a {@link RuleSetException} naming the stage and every problem. */
 	RuleSet build(List<RuleFile> files) {
+		return build(files, stage -> {
+		});
+	}
+
+	/**
+	 * As {@link #build(List)}, telling {@code entering} the name of each stage as it starts (what a
+	 * reload that passes its deadline reports). Between stages, an interrupted thread stops: its
+	 * reload has been given up, and the candidate's code must not run for nothing.
+	 */
+	RuleSet build(List<RuleFile> files, Consumer<String> entering) {
+		entering.accept(SAFETY_CHECK);
 		List<RuleProblem> unsafe = RuleSafetyCheck.check(files);
 		if (!unsafe.isEmpty()) {
-			throw new RuleSetException("Safety check", unsafe);
+			throw new RuleSetException(SAFETY_CHECK, unsafe);
 		}
-		RuleSet candidate = loader.build(files);
+		enter(COMPILATION, entering);
+		RuleSet candidate = loader.build(files).limitedBy(limits);
+		enter(ACTIVATION_CHECKS, entering);
 		List<RuleProblem> problems = checks.stream().flatMap(check -> check.check(candidate, files).stream()).toList();
 		if (!problems.isEmpty()) {
-			throw new RuleSetException("Activation checks", problems);
+			throw new RuleSetException(ACTIVATION_CHECKS, problems);
 		}
 		return candidate;
+	}
+
+	private static void enter(String stage, Consumer<String> entering) {
+		if (Thread.currentThread().isInterrupted()) {
+			throw new CancellationException("the reload was given up before " + stage);
+		}
+		entering.accept(stage);
 	}
 }

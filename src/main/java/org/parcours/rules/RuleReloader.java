@@ -7,6 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -21,6 +29,11 @@ import org.parcours.rules.ReloadAttempt.Trigger;
  * {@link CandidatePipeline}, and only if every stage passes swap the active snapshot in one step.
  * A refused candidate leaves the active rule set untouched and is recorded with its problems.
  * Attempts run one at a time: a trigger that arrives during a reload waits for it to finish.
+ *
+ * <p>Each attempt has a deadline. The candidate is built on a thread of its own, and an attempt that
+ * has not finished in time is refused, naming the stage it was in; the thread is interrupted and left
+ * to end on its own (the evaluation limits bound each golden case), its candidate is dropped, and
+ * neither the watcher nor the next attempt waits for it.
  */
 public final class RuleReloader {
 
@@ -36,17 +49,26 @@ public final class RuleReloader {
 
 	private final ReloadMetrics metrics;
 
+	private final Duration deadline;
+
+	/** Candidate threads given up at their deadline, until they end (their number is logged: each uses a core and memory). */
+	private final Set<Thread> givenUp = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger candidates = new AtomicInteger();
+
 	private final ReentrantLock oneAtATime = new ReentrantLock();
 
 	/** Content hash of the last refused candidate, so that polling does not retry the same broken files. */
 	private String refusedHash;
 
-	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics) {
+	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics,
+			Duration deadline) {
 		this.active = active;
 		this.pipeline = pipeline;
 		this.directory = directory;
 		this.clock = clock;
 		this.metrics = metrics;
+		this.deadline = deadline;
 		metrics.active(active.get());
 	}
 
@@ -98,17 +120,38 @@ public final class RuleReloader {
 	}
 
 	private ReloadAttempt activate(Trigger trigger, Instant at, long start, List<RuleFile> files) {
+		String hash = RuleSetLoader.contentHashOf(files);
+		AtomicReference<String> stage = new AtomicReference<>(CandidatePipeline.SAFETY_CHECK);
+		FutureTask<RuleSet> build = new FutureTask<>(() -> pipeline.build(files, stage::set));
+		Thread worker = new Thread(build, "rules-candidate-" + candidates.incrementAndGet());
+		worker.setDaemon(true);
+		worker.start();
 		RuleSet candidate;
 		try {
-			candidate = pipeline.build(files);
+			candidate = build.get(deadline.toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
 		}
-		catch (RuleSetException ex) {
-			return refused(trigger, at, start, ex, RuleSetLoader.contentHashOf(files));
+		catch (TimeoutException ex) {
+			build.cancel(true);
+			givenUp.removeIf(thread -> !thread.isAlive());
+			givenUp.add(worker);
+			log.warn("Rule set reload ({}) passed its deadline of {} ms in stage '{}'; {} given-up candidate thread(s) still running",
+					trigger, deadline.toMillis(), stage.get(), givenUp.size());
+			return refused(trigger, at, start, new RuleSetException(stage.get(), List.of(new RuleProblem(null, 0, "timed out in stage "
+					+ stage.get() + ": the reload did not finish within its deadline of " + deadline.toMillis() + " ms"))), hash);
 		}
-		catch (RuntimeException ex) {
+		catch (InterruptedException ex) {
+			build.cancel(true);
+			Thread.currentThread().interrupt();
+			return refused(trigger, at, start, new RuleSetException(stage.get(),
+					List.of(new RuleProblem(null, 0, "the reload was interrupted (the service is stopping)"))), hash);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuleSetException failure) {
+				return refused(trigger, at, start, failure, hash);
+			}
 			// the engine failed in a way it does not report as a build message: still a refusal, never a crash
-			return refused(trigger, at, start, new RuleSetException("Compilation",
-					List.of(new RuleProblem(null, 0, "the rule engine failed: " + ex))), RuleSetLoader.contentHashOf(files));
+			return refused(trigger, at, start, new RuleSetException(stage.get(),
+					List.of(new RuleProblem(null, 0, "the rule engine failed: " + ex.getCause()))), hash);
 		}
 		RuleSet previous = active.activate(candidate);
 		refusedHash = null;

@@ -33,6 +33,8 @@ public final class RuleSet {
 
 	private final PatientSessions sessions;
 
+	private final EvaluationLimits limits;
+
 	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KieBase kieBase) {
 		this.contentHash = contentHash;
 		this.version = RuleSetVersion.of(contentHash, loadedAt);
@@ -40,6 +42,22 @@ public final class RuleSet {
 		this.files = List.copyOf(files);
 		this.vocabulary = vocabulary;
 		this.sessions = new PatientSessions(kieBase);
+		this.limits = EvaluationLimits.DEFAULT;
+	}
+
+	private RuleSet(RuleSet rules, EvaluationLimits limits) {
+		this.contentHash = rules.contentHash;
+		this.version = rules.version;
+		this.loadedAt = rules.loadedAt;
+		this.files = rules.files;
+		this.vocabulary = rules.vocabulary;
+		this.sessions = rules.sessions;
+		this.limits = limits;
+	}
+
+	/** The same rule set (same compiled rules, same version) evaluating under the given limits. */
+	RuleSet limitedBy(EvaluationLimits limits) {
+		return new RuleSet(this, limits);
 	}
 
 	public String version() {
@@ -65,8 +83,10 @@ public final class RuleSet {
 	/**
 	 * Runs the rules on one patient and returns every fact in working memory afterwards: the patient,
 	 * the parameters and all findings the rules inserted.
+	 *
+	 * @throws EvaluationLimitException when the rules passed the firing or time limit of one evaluation
 	 */
 	public Collection<Object> evaluate(PatientFacts patient, AgendaEventListener listener) {
-		return sessions.run(patient, listener);
+		return sessions.run(patient, listener, limits);
 	}
 }

@@ -2,6 +2,7 @@ package org.parcours.rules;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parcours.assessment.Assess;
 import org.parcours.assessment.Evaluation;
 import org.parcours.cases.Cases;
-import org.parcours.cases.GoldenCaseCheck;
 import org.parcours.rules.ReloadAttempt.Outcome;
 import org.parcours.rules.ReloadAttempt.Trigger;
 
@@ -45,10 +45,15 @@ class RuleReloaderTests {
 	@BeforeEach
 	void startOnACopyOfTheDefaultRules() {
 		rules = RulesDirectory.copyOfDefault(directory);
-		GoldenCaseCheck cases = Cases.check();
 		active = new ActiveRuleSet(DefaultRules.get());
-		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(cases)), directory,
-				Clock.systemUTC(), new ReloadMetrics(registry));
+		reloader = reloader(List.of(Cases.check()), Duration.ofMinutes(1));
+	}
+
+	/** A reloader of the directory through the application's pipeline, with these checks and this deadline. */
+	RuleReloader reloader(List<ActivationCheck> checks, Duration deadline) {
+		return new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), checks,
+				new EvaluationLimits(RulesProperties.DEFAULT_MAX_FIRINGS, RulesProperties.DEFAULT_MAX_EVALUATION_TIME, registry)),
+				directory, Clock.systemUTC(), new ReloadMetrics(registry), deadline);
 	}
 
 	static int level(RuleSet ruleSet) {
