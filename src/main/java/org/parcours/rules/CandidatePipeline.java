@@ -1,7 +1,6 @@
 package org.parcours.rules;
 
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -37,31 +36,20 @@ final class CandidatePipeline {
 		});
 	}
 
-	/**
-	 * As {@link #build(List)}, telling {@code entering} the name of each stage as it starts (what a
-	 * reload that passes its deadline reports). Between stages, an interrupted thread stops: its
-	 * reload has been given up, and the candidate's code must not run for nothing.
-	 */
+	/** As {@link #build(List)}, telling {@code entering} the name of each stage as it starts (what a reload past its deadline reports). */
 	RuleSet build(List<RuleFile> files, Consumer<String> entering) {
 		entering.accept(SAFETY_CHECK);
 		List<RuleProblem> unsafe = RuleSafetyCheck.check(files);
 		if (!unsafe.isEmpty()) {
 			throw new RuleSetException(SAFETY_CHECK, unsafe);
 		}
-		enter(COMPILATION, entering);
+		entering.accept(COMPILATION);
 		RuleSet candidate = loader.build(files).limitedBy(limits);
-		enter(ACTIVATION_CHECKS, entering);
+		entering.accept(ACTIVATION_CHECKS);
 		List<RuleProblem> problems = checks.stream().flatMap(check -> check.check(candidate, files).stream()).toList();
 		if (!problems.isEmpty()) {
 			throw new RuleSetException(ACTIVATION_CHECKS, problems);
 		}
 		return candidate;
-	}
-
-	private static void enter(String stage, Consumer<String> entering) {
-		if (Thread.currentThread().isInterrupted()) {
-			throw new CancellationException("the reload was given up before " + stage);
-		}
-		entering.accept(stage);
 	}
 }

@@ -31,9 +31,9 @@ import org.parcours.rules.ReloadAttempt.Trigger;
  * Attempts run one at a time: a trigger that arrives during a reload waits for it to finish.
  *
  * <p>Each attempt has a deadline. The candidate is built on a thread of its own, and an attempt that
- * has not finished in time is refused, naming the stage it was in; the thread is interrupted and left
- * to end on its own (the evaluation limits bound each golden case), its candidate is dropped, and
- * neither the watcher nor the next attempt waits for it.
+ * has not finished in time is refused, naming the stage it was in; the thread is left to end on its
+ * own (compiling ends, and the evaluation limits bound each golden case), its candidate is dropped,
+ * and neither the watcher nor the next attempt waits for it.
  */
 public final class RuleReloader {
 
@@ -60,6 +60,14 @@ public final class RuleReloader {
 
 	/** Content hash of the last refused candidate, so that polling does not retry the same broken files. */
 	private String refusedHash;
+
+	/**
+	 * The build of the last candidate refused at its deadline. Polling retries that content only once
+	 * the build has ended without finding a problem: then the deadline was passed for want of CPU (a
+	 * loaded machine), not because of the rules, while a build still running or one that found a
+	 * problem would only be given up or refused again.
+	 */
+	private FutureTask<RuleSet> timedOut;
 
 	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics,
 			Duration deadline) {
@@ -99,13 +107,27 @@ public final class RuleReloader {
 				return onlyWhenChanged ? Optional.empty() : Optional.of(refused(trigger, at, start, ex, null));
 			}
 			String hash = RuleSetLoader.contentHashOf(files);
-			if (onlyWhenChanged && (hash.equals(active.get().contentHash()) || hash.equals(refusedHash))) {
+			if (onlyWhenChanged && (hash.equals(active.get().contentHash()) || (hash.equals(refusedHash) && !worthRetrying()))) {
 				return Optional.empty();
 			}
 			return Optional.of(activate(trigger, at, start, files));
 		}
 		finally {
 			oneAtATime.unlock();
+		}
+	}
+
+	private boolean worthRetrying() {
+		FutureTask<RuleSet> build = timedOut;
+		if (build == null || !build.isDone()) {
+			return false;
+		}
+		try {
+			build.get();
+			return true;
+		}
+		catch (ExecutionException | InterruptedException ex) {
+			return false;
 		}
 	}
 
@@ -131,13 +153,15 @@ public final class RuleReloader {
 			candidate = build.get(deadline.toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			build.cancel(true);
 			givenUp.removeIf(thread -> !thread.isAlive());
 			givenUp.add(worker);
 			log.warn("Rule set reload ({}) passed its deadline of {} ms in stage '{}'; {} given-up candidate thread(s) still running",
 					trigger, deadline.toMillis(), stage.get(), givenUp.size());
-			return refused(trigger, at, start, new RuleSetException(stage.get(), List.of(new RuleProblem(null, 0, "timed out in stage "
-					+ stage.get() + ": the reload did not finish within its deadline of " + deadline.toMillis() + " ms"))), hash);
+			ReloadAttempt attempt = refused(trigger, at, start, new RuleSetException(stage.get(), List.of(new RuleProblem(null, 0,
+					"timed out in stage " + stage.get() + ": the reload did not finish within its deadline of " + deadline.toMillis() + " ms"))),
+					hash);
+			timedOut = build;
+			return attempt;
 		}
 		catch (InterruptedException ex) {
 			build.cancel(true);
@@ -155,6 +179,7 @@ public final class RuleReloader {
 		}
 		RuleSet previous = active.activate(candidate);
 		refusedHash = null;
+		timedOut = null;
 		long nanos = System.nanoTime() - start;
 		ReloadAttempt attempt = new ReloadAttempt(at, trigger, Outcome.ACTIVATED, Duration.ofNanos(nanos).toMillis(),
 				candidate.version(), null, List.of());
@@ -168,6 +193,7 @@ public final class RuleReloader {
 
 	private ReloadAttempt refused(Trigger trigger, Instant at, long start, RuleSetException failure, String contentHash) {
 		refusedHash = contentHash;
+		timedOut = null;
 		long nanos = System.nanoTime() - start;
 		String version = active.get().version();
 		ReloadAttempt attempt = new ReloadAttempt(at, trigger, Outcome.REFUSED, Duration.ofNanos(nanos).toMillis(), version,
