@@ -81,10 +81,9 @@ echo "health after the refusal: $(curl -s "${AUTH[@]}" "$BASE/actuator/health/ru
 LAST_AT=$(status | json 'd["lastAttempt"]["at"]')
 sleep 3
 
-# 2. the next valid edit: the storm removed, LACE high band from 30 instead of 10 (this patient, LACE 10: high -> moderate)
+# 2. the next valid edit: the storm removed, a threshold changed (every golden case still passes)
 rm "$RULES/stratification/storm.drl"
-sed -i 's/^LACE-BAND moderate,lace,5,10,moderate$/LACE-BAND moderate,lace,5,30,moderate/; s/^LACE-BAND high,lace,10,,high$/LACE-BAND high,lace,30,,high/' \
-    "$RULES/scores/bands.drl.csv"
+sed -i 's/^L2-E.min-lace,10$/L2-E.min-lace,11/' "$RULES/stratification/thresholds.drl.csv"
 SAVED=$(now)
 while [ "$(version)" = "$ACTIVE" ]; do sleep 0.1; done
 LIVE=$(now)

@@ -1,4 +1,4 @@
--- wrk script: as wrk-post.lua, and counts answers by status, by rulesVersion and LACE band, so that a
+-- wrk script: as wrk-post.lua, and counts answers by status, by rulesVersion and risk level, so that a
 -- run across reloads shows which versions answered and that each version always gave the same answer.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -20,7 +20,7 @@ end
 function response(status, headers, body)
   local key
   if status == 200 then
-    key = (body:match('"rulesVersion":"([^"]+)"') or "?") .. " lace band " .. (body:match('"lace":{[^}]*"band":"([^"]+)"') or "?")
+    key = (body:match('"rulesVersion":"([^"]+)"') or "?") .. " level " .. (body:match('"riskLevel":{"level":(%d)') or "?")
   else
     key = "status " .. status
   end

@@ -228,6 +228,48 @@ class RuleReloaderTests {
 		}
 	}
 
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+	void contentGivenUpAtItsDeadlineIsRetriedByPollingOnceItsBuildEndedWithoutAProblem() throws InterruptedException {
+		AtomicBoolean armed = new AtomicBoolean();
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<Thread> slow = new AtomicReference<>();
+		// once armed, the next candidate's checks pass, but only when released: a machine too busy to finish in time
+		ActivationCheck slowOnce = (candidate, files) -> {
+			if (armed.getAndSet(false)) {
+				slow.set(Thread.currentThread());
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return List.of();
+		};
+		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,12");
+		long normal = reloader(List.of(slowOnce), Duration.ofMinutes(5)).reload(Trigger.API).durationMs();
+		reloader = reloader(List.of(slowOnce), Duration.ofMillis(Math.max(5000, 3 * normal)));
+		rules.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,12", "L2-E.min-lace,11");
+		armed.set(true);
+		try {
+			assertThat(reloader.reloadIfChanged(Trigger.POLL)).get().satisfies(attempt -> {
+				assertThat(attempt.outcome()).isEqualTo(Outcome.REFUSED);
+				assertThat(attempt.problems()).singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("timed out in stage"));
+			});
+			assertThat(reloader.reloadIfChanged(Trigger.POLL)).as("not retried while its build runs").isEmpty();
+			release.countDown();
+			slow.get().join();
+
+			assertThat(reloader.reloadIfChanged(Trigger.POLL)).as("retried once it ended without a problem").get()
+				.extracting(ReloadAttempt::outcome).isEqualTo(Outcome.ACTIVATED);
+			assertThat(level(active.get())).isEqualTo(1);
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
 	ReloadAttempt refusedAfterEdit(String file, String from, String to, String stage) {
 		String before = active.get().version();
 		rules.replace(file, from, to);
