@@ -6,7 +6,7 @@
 # the run, and the time from saving the valid edit to the first answer of the new version.
 #
 # Needs wrk (apt-get install -y wrk). Usage: bench/reload-under-load.sh [seconds of load] [connections]
-# (default 60 s, 8 connections). PORT (default 18081) and DEADLINE (default: the service's) can be set.
+# (default 60 s, 8 connections). PORT (default 18081), DEADLINE (default: the service's) and JAR can be set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_OF_LOAD=${1:-60}
@@ -14,7 +14,8 @@ CONNECTIONS=${2:-8}
 PORT=${PORT:-18081}
 BASE="http://localhost:$PORT"
 command -v wrk >/dev/null || { echo "wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; }
-[ -f target/parcours.jar ] || ./mvnw -B -q package -DskipTests
+JAR=${JAR:-target/parcours.jar}
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 
 # a copy of the default rules that this script edits as a clinician would
 RULES=$(mktemp -d target/reload-under-load-rules.XXXXXX)
@@ -28,7 +29,7 @@ export WRK_AUTH=$(printf 'bench:bench-secret' | base64)
 export WRK_BODY=datasets/examples/heart-failure-81.json
 AUTH=(-u bench:bench-secret)
 
-java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar target/parcours.jar --server.port="$PORT" --parcours.rules.directory="$RULES" \
+java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.port="$PORT" --parcours.rules.directory="$RULES" \
      ${DEADLINE:+--parcours.rules.reload-deadline=$DEADLINE} > target/bench-reload-under-load.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; [ -n "${LOAD:-}" ] && kill $LOAD 2>/dev/null; rm -rf "$RULES"; true' EXIT
