@@ -28,6 +28,8 @@ import org.kie.api.runtime.rule.AgendaFilter;
  * rules, never listed: a clinician's new parameter table is picked up as it is.
  *
  * <p>Sessions come from a pool: building a session's node memories cost more than the evaluation.
+ * Each evaluation runs under {@link EvaluationLimits}, so a rule that keeps firing ends that evaluation
+ * with an error instead of holding a thread and filling the heap.
  */
 final class PatientSessions {
 
@@ -75,8 +77,11 @@ final class PatientSessions {
 		return rule.getPackageName() + "." + rule.getName();
 	}
 
-	/** Every fact in working memory after the rules ran on the given facts: inputs, parameters and findings. */
-	Collection<Object> run(Object patient, AgendaEventListener listener) {
+	/**
+	 * Every fact in working memory after the rules ran on the given facts: inputs, parameters and
+	 * findings; an {@link EvaluationLimitException} when the rules passed one of the limits.
+	 */
+	Collection<Object> run(Object patient, AgendaEventListener listener, EvaluationLimits limits) {
 		KieSession session = pool.newKieSession();
 		try {
 			if (listener != null) {
@@ -86,7 +91,9 @@ final class PatientSessions {
 				session.insert(fact);
 			}
 			session.insert(patient);
-			session.fireAllRules(skipConstantRules);
+			EvaluationLimits.Guard guard = limits.guard(session, skipConstantRules);
+			session.fireAllRules(guard);
+			guard.verify();
 			return new ArrayList<>(session.getObjects());
 		}
 		finally {

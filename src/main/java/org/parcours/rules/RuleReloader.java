@@ -7,6 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -21,6 +29,11 @@ import org.parcours.rules.ReloadAttempt.Trigger;
  * {@link CandidatePipeline}, and only if every stage passes swap the active snapshot in one step.
  * A refused candidate leaves the active rule set untouched and is recorded with its problems.
  * Attempts run one at a time: a trigger that arrives during a reload waits for it to finish.
+ *
+ * <p>Each attempt has a deadline. The candidate is built on a thread of its own, and an attempt that
+ * has not finished in time is refused, naming the stage it was in; the thread is left to end on its
+ * own (compiling ends, and the evaluation limits bound each golden case), its candidate is dropped,
+ * and neither the watcher nor the next attempt waits for it.
  */
 public final class RuleReloader {
 
@@ -36,17 +49,34 @@ public final class RuleReloader {
 
 	private final ReloadMetrics metrics;
 
+	private final Duration deadline;
+
+	/** Candidate threads given up at their deadline, until they end (their number is logged: each uses a core and memory). */
+	private final Set<Thread> givenUp = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger candidates = new AtomicInteger();
+
 	private final ReentrantLock oneAtATime = new ReentrantLock();
 
 	/** Content hash of the last refused candidate, so that polling does not retry the same broken files. */
 	private String refusedHash;
 
-	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics) {
+	/**
+	 * The build of the last candidate refused at its deadline. Polling retries that content only once
+	 * the build has ended without finding a problem: then the deadline was passed for want of CPU (a
+	 * loaded machine), not because of the rules, while a build still running or one that found a
+	 * problem would only be given up or refused again.
+	 */
+	private FutureTask<RuleSet> timedOut;
+
+	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics,
+			Duration deadline) {
 		this.active = active;
 		this.pipeline = pipeline;
 		this.directory = directory;
 		this.clock = clock;
 		this.metrics = metrics;
+		this.deadline = deadline;
 		metrics.active(active.get());
 	}
 
@@ -77,13 +107,27 @@ public final class RuleReloader {
 				return onlyWhenChanged ? Optional.empty() : Optional.of(refused(trigger, at, start, ex, null));
 			}
 			String hash = RuleSetLoader.contentHashOf(files);
-			if (onlyWhenChanged && (hash.equals(active.get().contentHash()) || hash.equals(refusedHash))) {
+			if (onlyWhenChanged && (hash.equals(active.get().contentHash()) || (hash.equals(refusedHash) && !worthRetrying()))) {
 				return Optional.empty();
 			}
 			return Optional.of(activate(trigger, at, start, files));
 		}
 		finally {
 			oneAtATime.unlock();
+		}
+	}
+
+	private boolean worthRetrying() {
+		FutureTask<RuleSet> build = timedOut;
+		if (build == null || !build.isDone()) {
+			return false;
+		}
+		try {
+			build.get();
+			return true;
+		}
+		catch (ExecutionException | InterruptedException ex) {
+			return false;
 		}
 	}
 
@@ -98,20 +142,44 @@ public final class RuleReloader {
 	}
 
 	private ReloadAttempt activate(Trigger trigger, Instant at, long start, List<RuleFile> files) {
+		String hash = RuleSetLoader.contentHashOf(files);
+		AtomicReference<String> stage = new AtomicReference<>(CandidatePipeline.SAFETY_CHECK);
+		FutureTask<RuleSet> build = new FutureTask<>(() -> pipeline.build(files, stage::set));
+		Thread worker = new Thread(build, "rules-candidate-" + candidates.incrementAndGet());
+		worker.setDaemon(true);
+		worker.start();
 		RuleSet candidate;
 		try {
-			candidate = pipeline.build(files);
+			candidate = build.get(deadline.toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
 		}
-		catch (RuleSetException ex) {
-			return refused(trigger, at, start, ex, RuleSetLoader.contentHashOf(files));
+		catch (TimeoutException ex) {
+			givenUp.removeIf(thread -> !thread.isAlive());
+			givenUp.add(worker);
+			log.warn("Rule set reload ({}) passed its deadline of {} ms in stage '{}'; {} given-up candidate thread(s) still running",
+					trigger, deadline.toMillis(), stage.get(), givenUp.size());
+			ReloadAttempt attempt = refused(trigger, at, start, new RuleSetException(stage.get(), List.of(new RuleProblem(null, 0,
+					"timed out in stage " + stage.get() + ": the reload did not finish within its deadline of " + deadline.toMillis() + " ms"))),
+					hash);
+			timedOut = build;
+			return attempt;
 		}
-		catch (RuntimeException ex) {
+		catch (InterruptedException ex) {
+			build.cancel(true);
+			Thread.currentThread().interrupt();
+			return refused(trigger, at, start, new RuleSetException(stage.get(),
+					List.of(new RuleProblem(null, 0, "the reload was interrupted (the service is stopping)"))), hash);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuleSetException failure) {
+				return refused(trigger, at, start, failure, hash);
+			}
 			// the engine failed in a way it does not report as a build message: still a refusal, never a crash
-			return refused(trigger, at, start, new RuleSetException("Compilation",
-					List.of(new RuleProblem(null, 0, "the rule engine failed: " + ex))), RuleSetLoader.contentHashOf(files));
+			return refused(trigger, at, start, new RuleSetException(stage.get(),
+					List.of(new RuleProblem(null, 0, "the rule engine failed: " + ex.getCause()))), hash);
 		}
 		RuleSet previous = active.activate(candidate);
 		refusedHash = null;
+		timedOut = null;
 		long nanos = System.nanoTime() - start;
 		ReloadAttempt attempt = new ReloadAttempt(at, trigger, Outcome.ACTIVATED, Duration.ofNanos(nanos).toMillis(),
 				candidate.version(), null, List.of());
@@ -125,6 +193,7 @@ public final class RuleReloader {
 
 	private ReloadAttempt refused(Trigger trigger, Instant at, long start, RuleSetException failure, String contentHash) {
 		refusedHash = contentHash;
+		timedOut = null;
 		long nanos = System.nanoTime() - start;
 		String version = active.get().version();
 		ReloadAttempt attempt = new ReloadAttempt(at, trigger, Outcome.REFUSED, Duration.ofNanos(nanos).toMillis(), version,

@@ -36,6 +36,8 @@ public final class RuleSet {
 
 	private final List<String> programmes;
 
+	private final EvaluationLimits limits;
+
 	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KieBase kieBase) {
 		this.contentHash = contentHash;
 		this.version = RuleSetVersion.of(contentHash, loadedAt);
@@ -45,6 +47,23 @@ public final class RuleSet {
 		this.sessions = new PatientSessions(kieBase);
 		this.programmes = sessions.constantFacts().stream().filter(Programme.class::isInstance).map(Programme.class::cast)
 			.map(Programme::id).sorted().distinct().toList();
+		this.limits = EvaluationLimits.DEFAULT;
+	}
+
+	private RuleSet(RuleSet rules, EvaluationLimits limits) {
+		this.contentHash = rules.contentHash;
+		this.version = rules.version;
+		this.loadedAt = rules.loadedAt;
+		this.files = rules.files;
+		this.vocabulary = rules.vocabulary;
+		this.sessions = rules.sessions;
+		this.programmes = rules.programmes;
+		this.limits = limits;
+	}
+
+	/** The same rule set (same compiled rules, same version) evaluating under the given limits. */
+	RuleSet limitedBy(EvaluationLimits limits) {
+		return new RuleSet(this, limits);
 	}
 
 	public String version() {
@@ -78,8 +97,10 @@ public final class RuleSet {
 	/**
 	 * Runs the rules on one patient and returns every fact in working memory afterwards: the patient,
 	 * the parameters and all findings the rules inserted.
+	 *
+	 * @throws EvaluationLimitException when the rules passed the firing or time limit of one evaluation
 	 */
 	public Collection<Object> evaluate(PatientFacts patient, AgendaEventListener listener) {
-		return sessions.run(patient, listener);
+		return sessions.run(patient, listener, limits);
 	}
 }

@@ -34,8 +34,10 @@ class RulesConfiguration {
 	}
 
 	@Bean
-	CandidatePipeline candidatePipeline(RuleSetLoader loader, List<ActivationCheck> checks) {
-		return new CandidatePipeline(loader, checks);
+	CandidatePipeline candidatePipeline(RuleSetLoader loader, List<ActivationCheck> checks, RulesProperties properties,
+			MeterRegistry registry) {
+		return new CandidatePipeline(loader, checks,
+				new EvaluationLimits(properties.maxFiringsPerEvaluation(), properties.maxEvaluationTime(), registry));
 	}
 
 	@Bean
@@ -54,7 +56,7 @@ class RulesConfiguration {
 	@Bean
 	RuleReloader ruleReloader(ActiveRuleSet active, CandidatePipeline pipeline, RulesProperties properties, Clock clock,
 			MeterRegistry registry) {
-		return new RuleReloader(active, pipeline, directory(properties), clock, new ReloadMetrics(registry));
+		return new RuleReloader(active, pipeline, directory(properties), clock, new ReloadMetrics(registry), properties.reloadDeadline());
 	}
 
 	@Bean
@@ -63,7 +65,7 @@ class RulesConfiguration {
 		return new RulesWatcher(reloader, directory(properties), properties.watch());
 	}
 
-	private static Path directory(RulesProperties properties) {
+	static Path directory(RulesProperties properties) {
 		return properties.directory().toAbsolutePath().normalize();
 	}
 }

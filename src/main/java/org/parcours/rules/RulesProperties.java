@@ -10,10 +10,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the rule set lives ({@code parcours.rules.directory}, default {@code ./rules}), how edits
  * to it are picked up ({@code parcours.rules.watch.*}) and what its golden cases must be
  * ({@code parcours.rules.cases.*}).
+ *
+ * <p>Bounds on what a rule set may cost: {@code max-firings-per-evaluation} and
+ * {@code max-evaluation-time} end one evaluation whose rules keep firing (an evaluation of the default
+ * rules fires well under a hundred rules in well under a millisecond); {@code reload-deadline} refuses
+ * a candidate whose checks have not finished in time (a reload normally takes about a second), so
+ * that no rule set can hold the reload and every later edit.
  */
 @ConfigurationProperties("parcours.rules")
-public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue Watch watch,
-		@DefaultValue Cases cases) {
+public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue Watch watch, @DefaultValue Cases cases,
+		@DefaultValue("" + DEFAULT_MAX_FIRINGS) int maxFiringsPerEvaluation, @DefaultValue("2s") Duration maxEvaluationTime,
+		@DefaultValue("10s") Duration reloadDeadline) {
+
+	static final int DEFAULT_MAX_FIRINGS = 5000;
+
+	static final Duration DEFAULT_MAX_EVALUATION_TIME = Duration.ofSeconds(2);
 
 	/**
 	 * {@code allow-none}: activate a rule set that has no golden case at all. Off by default, so that

@@ -33,6 +33,7 @@ import org.parcours.patient.InputError;
 import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.JsonPaths;
 import org.parcours.patient.Kebab;
+import org.parcours.rules.EvaluationLimitException;
 import org.parcours.rules.NoActiveRuleSetException;
 
 /**
@@ -47,6 +48,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	static final URI INVALID_INPUT = URI.create("https://parcours.example/problems/invalid-input");
 
+	static final URI EVALUATION_LIMIT = URI.create("https://parcours.example/problems/evaluation-limit-exceeded");
+
 	@ExceptionHandler(InvalidPatientException.class)
 	ProblemDetail invalidPatient(InvalidPatientException ex) {
 		return invalid("The patient input is not valid.", ex.errors());
@@ -57,6 +60,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"No rule set is active; see GET /api/v1/rules for the last load attempt.");
 		problem.setTitle("No active rule set");
+		return problem;
+	}
+
+	/** The active rules passed an evaluation limit: a defect of the rule set, not of the request, named by its last rule. */
+	@ExceptionHandler(EvaluationLimitException.class)
+	ProblemDetail evaluationLimit(EvaluationLimitException ex, HttpServletRequest request) {
+		log.error("Rules passed an evaluation limit answering {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The rules were stopped: " + ex.getMessage() + ". This is a defect of the active rule set; it has been logged.");
+		problem.setType(EVALUATION_LIMIT);
+		problem.setTitle("Rule evaluation limit exceeded");
+		problem.setProperty("limit", ex.limit().toString());
+		problem.setProperty("rule", ex.rule());
 		return problem;
 	}
 

@@ -99,7 +99,7 @@ class RuleBytecodeCheckTests {
 	void theCandidateGateRefusesWhatTheTextCheckLetThroughAtTheCompiledStage() {
 		String consequence = "insert(new Setting(\"note\", \"x\\u0022)); new java.lang.ProcessBuilder(\\u0022touch\\u0022, \\u0022" + marker()
 				+ "\\u0022).start(); drools.insert(new Setting(\\u0022y\\u0022, \\u0022y\"));";
-		CandidatePipeline gate = new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of());
+		CandidatePipeline gate = new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(), EvaluationLimits.DEFAULT);
 
 		assertThatExceptionOfType(RuleSetException.class)
 			.isThrownBy(() -> gate.build(ruleSetWith("stratification/attack.drl", firesOnLoad(consequence))))

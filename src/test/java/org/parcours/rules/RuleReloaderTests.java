@@ -2,16 +2,22 @@ package org.parcours.rules;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.parcours.assessment.Assess;
 import org.parcours.cases.Cases;
-import org.parcours.cases.GoldenCaseCheck;
 import org.parcours.rules.ReloadAttempt.Outcome;
 import org.parcours.rules.ReloadAttempt.Trigger;
 
@@ -44,10 +50,15 @@ class RuleReloaderTests {
 	@BeforeEach
 	void startOnACopyOfTheDefaultRules() {
 		rules = RulesDirectory.copyOfDefault(directory);
-		GoldenCaseCheck cases = Cases.check();
 		active = new ActiveRuleSet(DefaultRules.get());
-		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(cases)), directory,
-				Clock.systemUTC(), new ReloadMetrics(registry));
+		reloader = reloader(List.of(Cases.check()), Duration.ofMinutes(1));
+	}
+
+	/** A reloader of the directory through the application's pipeline, with these checks and this deadline. */
+	RuleReloader reloader(List<ActivationCheck> checks, Duration deadline) {
+		return new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), checks,
+				new EvaluationLimits(RulesProperties.DEFAULT_MAX_FIRINGS, RulesProperties.DEFAULT_MAX_EVALUATION_TIME, registry)),
+				directory, Clock.systemUTC(), new ReloadMetrics(registry), deadline);
 	}
 
 	static int level(RuleSet ruleSet) {
@@ -128,6 +139,134 @@ class RuleReloaderTests {
 		assertThat(reloader.reloadIfChanged(Trigger.POLL)).isEmpty();
 		assertThat(reloader.reload(Trigger.API).outcome()).isEqualTo(Outcome.REFUSED);
 		assertThat(registry.get("parcours.rules.reload").tag("outcome", "refused").timer().count()).isEqualTo(2);
+	}
+
+	@Test
+	@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+	void aStormForEveryPatientIsRefusedByTheGoldenCasesNamingLimitAndRuleAndTheNextEditGoesLive() {
+		String before = active.get().version();
+		rules.write(StormRules.FILE, StormRules.FOR_EVERY_PATIENT);
+
+		ReloadAttempt attempt = reloader.reload(Trigger.API);
+
+		assertRefused(attempt, before, CandidatePipeline.ACTIVATION_CHECKS);
+		assertThat(attempt.problems()).hasSizeGreaterThan(100).allSatisfy(problem -> {
+			assertThat(problem.file()).startsWith("cases/");
+			assertThat(problem.message()).matches("case '[A-Za-z0-9-]+': the rules failed on this patient: "
+					+ "the evaluation passed its limit of 5000 rule firings; the last rule fired was 'X-STORM'");
+		});
+		assertThat(registry.get("parcours.rules.limit.exceeded").tag("limit", "firings").counter().count())
+			.isEqualTo(attempt.problems().size());
+		assertThat(level(active.get())).isEqualTo(2);
+		System.out.printf("storm for every patient refused after %d ms%n", attempt.durationMs());
+
+		rules.delete(StormRules.FILE);
+		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,11");
+		assertThat(reloader.reloadIfChanged(Trigger.POLL)).get().extracting(ReloadAttempt::outcome).isEqualTo(Outcome.ACTIVATED);
+		assertThat(level(active.get())).isEqualTo(1);
+	}
+
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+	void aReloadPastItsDeadlineIsRefusedNamingItsStageAndTheNextEditGoesLiveWhileTheStuckOneStillRuns() throws InterruptedException {
+		AtomicBoolean armed = new AtomicBoolean();
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<Thread> stuck = new AtomicReference<>();
+		// once armed, the next candidate's checks hang, deaf to interruption, as a wedged golden case would
+		ActivationCheck hangsOnce = (candidate, files) -> {
+			if (armed.getAndSet(false)) {
+				stuck.set(Thread.currentThread());
+				while (release.getCount() > 0) {
+					try {
+						release.await();
+					}
+					catch (InterruptedException ignored) {
+						// deaf on purpose
+					}
+				}
+			}
+			return List.of();
+		};
+		// a deadline well above this machine's reload time now, so that the candidate is surely in its checks when it passes
+		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,12");
+		long normal = reloader(List.of(hangsOnce), Duration.ofMinutes(5)).reload(Trigger.API).durationMs();
+		Duration deadline = Duration.ofMillis(Math.max(5000, 3 * normal));
+		reloader = reloader(List.of(hangsOnce), deadline);
+		String before = active.get().version();
+		rules.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,12", "L2-E.min-lace,13");
+		armed.set(true);
+		try {
+			ReloadAttempt timedOut = reloader.reload(Trigger.API);
+
+			assertThat(stuck.get()).as("the checks were entered").isNotNull();
+			assertThat(timedOut.outcome()).isEqualTo(Outcome.REFUSED);
+			assertThat(timedOut.stage()).isEqualTo(CandidatePipeline.ACTIVATION_CHECKS);
+			assertThat(timedOut.version()).isEqualTo(before).isEqualTo(active.get().version());
+			assertThat(timedOut.durationMs()).isBetween(deadline.toMillis(), deadline.toMillis() + 2000);
+			assertThat(timedOut.problems()).containsExactly(new RuleProblem(null, 0,
+					"timed out in stage Activation checks: the reload did not finish within its deadline of " + deadline.toMillis() + " ms"));
+			assertThat(active.lastAttempt()).contains(timedOut);
+			assertThat(stuck.get().isAlive()).isTrue();
+			assertThat(reloader.reloadIfChanged(Trigger.POLL)).as("the timed-out content is not retried").isEmpty();
+
+			rules.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,13", "L2-E.min-lace,11");
+			ReloadAttempt next = reloader.reloadIfChanged(Trigger.POLL).orElseThrow();
+
+			assertThat(next.outcome()).isEqualTo(Outcome.ACTIVATED);
+			assertThat(level(active.get())).isEqualTo(1);
+			assertThat(stuck.get().isAlive()).as("the next edit went live while the stuck candidate still ran").isTrue();
+			release.countDown();
+			stuck.get().join();
+			assertThat(active.get().version()).as("a candidate given up is never activated").isEqualTo(next.version());
+			assertThat(active.lastAttempt()).contains(next);
+			System.out.printf("reload deadline %d ms (normal reload %d ms): refused after %d ms, next edit live after %d ms%n",
+					deadline.toMillis(), normal, timedOut.durationMs(), next.durationMs());
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
+	@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+	void contentGivenUpAtItsDeadlineIsRetriedByPollingOnceItsBuildEndedWithoutAProblem() throws InterruptedException {
+		AtomicBoolean armed = new AtomicBoolean();
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<Thread> slow = new AtomicReference<>();
+		// once armed, the next candidate's checks pass, but only when released: a machine too busy to finish in time
+		ActivationCheck slowOnce = (candidate, files) -> {
+			if (armed.getAndSet(false)) {
+				slow.set(Thread.currentThread());
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return List.of();
+		};
+		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,12");
+		long normal = reloader(List.of(slowOnce), Duration.ofMinutes(5)).reload(Trigger.API).durationMs();
+		reloader = reloader(List.of(slowOnce), Duration.ofMillis(Math.max(5000, 3 * normal)));
+		rules.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,12", "L2-E.min-lace,11");
+		armed.set(true);
+		try {
+			assertThat(reloader.reloadIfChanged(Trigger.POLL)).get().satisfies(attempt -> {
+				assertThat(attempt.outcome()).isEqualTo(Outcome.REFUSED);
+				assertThat(attempt.problems()).singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("timed out in stage"));
+			});
+			assertThat(reloader.reloadIfChanged(Trigger.POLL)).as("not retried while its build runs").isEmpty();
+			release.countDown();
+			slow.get().join();
+
+			assertThat(reloader.reloadIfChanged(Trigger.POLL)).as("retried once it ended without a problem").get()
+				.extracting(ReloadAttempt::outcome).isEqualTo(Outcome.ACTIVATED);
+			assertThat(level(active.get())).isEqualTo(1);
+		}
+		finally {
+			release.countDown();
+		}
 	}
 
 	ReloadAttempt refusedAfterEdit(String file, String from, String to, String stage) {

@@ -140,9 +140,55 @@ class RulesApiTests {
 			.andExpect(jsonPath("$.lastAttempt.problems[0].file").value("stratification/levels.drl"))
 			.andDo(result -> ApiDescription.of(mvc).assertDescribes("get", "/api/v1/rules", result));
 		mvc.perform(get("/actuator/health").with(httpBasic("monitor", "monitor-secret"))).andExpect(status().isOk())
-			.andExpect(jsonPath("$.components.rules.status").value("UP"))
+			.andExpect(jsonPath("$.status").value("DEGRADED"))
+			.andExpect(jsonPath("$.components.rules.status").value("DEGRADED"))
 			.andExpect(jsonPath("$.components.rules.details.version").value(before))
-			.andExpect(jsonPath("$.components.rules.details.lastAttempt").value("refused"));
+			.andExpect(jsonPath("$.components.rules.details.lastAttempt").value("refused"))
+			.andExpect(jsonPath("$.components.rules.details.lastAttemptStage").value("Compilation"));
+	}
+
+	@Test
+	void healthIsUpAgainWhenTheDirectoryIsTheActiveVersionOrAFixedEditIsActivated() throws Exception {
+		RULES.replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when");
+		reload().andExpect(status().isUnprocessableContent());
+		rulesHealth().andExpect(jsonPath("$.status").value("DEGRADED"));
+
+		RULES.resetToDefault();
+		rulesHealth().andExpect(jsonPath("$.status").value("UP")).andExpect(jsonPath("$.details.lastAttempt").value("refused"));
+
+		RULES.replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when");
+		rulesHealth().andExpect(jsonPath("$.status").value("DEGRADED"));
+		RULES.resetToDefault();
+		RULES.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,10", "L2-E.min-lace,11");
+		reload().andExpect(status().isOk());
+		rulesHealth().andExpect(jsonPath("$.status").value("UP")).andExpect(jsonPath("$.details.lastAttempt").value("activated"));
+	}
+
+	@Test
+	void aRuleThatStormsForOnePatientAnswersThatPatientWithA500NamingTheRuleAndEveryOtherAsBefore() throws Exception {
+		RULES.write(StormRules.FILE, StormRules.FOR_ONE_PATIENT);
+		reload().andExpect(status().isOk());
+		String version = active.get().version();
+
+		assess("{\"patientId\": \"p-secret-7\", \"age\": " + StormRules.STORMING_AGE + ", \"conditions\": []}")
+			.andExpect(status().isInternalServerError())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://parcours.example/problems/evaluation-limit-exceeded"))
+			.andExpect(jsonPath("$.title").value("Rule evaluation limit exceeded"))
+			.andExpect(jsonPath("$.limit").value("firings"))
+			.andExpect(jsonPath("$.rule").value("X-STORM"))
+			.andExpect(jsonPath("$.detail").value("The rules were stopped: the evaluation passed its limit of 5000 rule firings; "
+					+ "the last rule fired was 'X-STORM'. This is a defect of the active rule set; it has been logged."))
+			.andExpect(content().string(not(containsString("p-secret-7"))))
+			.andExpect(content().string(not(containsString(String.valueOf(StormRules.STORMING_AGE)))));
+		assess(LACE_10).andExpect(status().isOk()).andExpect(jsonPath("$.riskLevel.level").value(2))
+			.andExpect(jsonPath("$.rulesVersion").value(version));
+		mvc.perform(get("/actuator/prometheus").with(httpBasic("monitor", "monitor-secret"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("parcours_rules_limit_exceeded_total{limit=\"firings\"} 1")));
+	}
+
+	ResultActions rulesHealth() throws Exception {
+		return mvc.perform(get("/actuator/health/rules").with(httpBasic("monitor", "monitor-secret"))).andExpect(status().isOk());
 	}
 
 	@Test

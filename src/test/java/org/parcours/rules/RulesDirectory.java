@@ -79,6 +79,15 @@ public final class RulesDirectory {
 		}
 	}
 
+	public void delete(String file) {
+		try {
+			Files.delete(root.resolve(file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public void write(String file, String content) {
 		try {
 			Files.createDirectories(root.resolve(file).getParent());

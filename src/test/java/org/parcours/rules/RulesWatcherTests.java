@@ -42,8 +42,8 @@ class RulesWatcherTests {
 	void copyTheDefaultRules() {
 		rules = RulesDirectory.copyOfDefault(directory);
 		active = new ActiveRuleSet(DefaultRules.get());
-		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of()), directory,
-				Clock.systemUTC(), new ReloadMetrics(new SimpleMeterRegistry()));
+		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(), EvaluationLimits.DEFAULT),
+				directory, Clock.systemUTC(), new ReloadMetrics(new SimpleMeterRegistry()), Duration.ofMinutes(1));
 	}
 
 	@AfterEach
