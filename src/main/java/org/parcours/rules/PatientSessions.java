@@ -2,9 +2,10 @@ package org.parcours.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -41,20 +42,22 @@ final class PatientSessions {
 
 	PatientSessions(KieBase kieBase) {
 		this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-		Set<String> constantRules = kieBase.getKiePackages().stream()
+		// By identity: a match carries the knowledge base's own rule objects, and the filter runs on every
+		// match, so it must not build or hash a name there.
+		Set<Rule> constantRules = Collections.newSetFromMap(new IdentityHashMap<>());
+		kieBase.getKiePackages().stream()
 			.flatMap(kiePackage -> kiePackage.getRules().stream())
 			.filter(PatientSessions::conditionFree)
-			.map(PatientSessions::id)
-			.collect(Collectors.toUnmodifiableSet());
+			.forEach(constantRules::add);
 		KieSession empty = kieBase.newKieSession();
 		try {
-			empty.fireAllRules(match -> constantRules.contains(id(match.getRule())));
+			empty.fireAllRules(match -> constantRules.contains(match.getRule()));
 			this.constantFacts = List.copyOf(empty.getObjects());
 		}
 		finally {
 			empty.dispose();
 		}
-		this.skipConstantRules = match -> !constantRules.contains(id(match.getRule()));
+		this.skipConstantRules = match -> !constantRules.contains(match.getRule());
 	}
 
 	/** The facts every patient session starts from: thresholds, settings and programme declarations. */
@@ -71,10 +74,6 @@ final class PatientSessions {
 		List<RuleConditionElement> conditions = ((RuleImpl) rule).getLhs().getChildren();
 		return conditions.isEmpty() || (conditions.size() == 1 && conditions.get(0) instanceof Pattern pattern
 				&& pattern.getObjectType() instanceof ClassObjectType type && type.getClassType() == InitialFactImpl.class);
-	}
-
-	private static String id(Rule rule) {
-		return rule.getPackageName() + "." + rule.getName();
 	}
 
 	/**
