@@ -77,7 +77,7 @@ SAVED=$(now)
 until [ "$(status | json 'd["lastAttempt"]["at"]')" != "$LAST_AT" ]; do sleep 0.1; done
 REFUSED=$(now)
 status | json '"storm: %s at stage %s after %s ms (reload started %s); still active %s; %d problems, first: %s" % (d["lastAttempt"]["outcome"], d["lastAttempt"]["stage"], d["lastAttempt"]["durationMs"], d["lastAttempt"]["trigger"], d["version"], len(d["lastAttempt"]["problems"]), d["lastAttempt"]["problems"][0]["message"])'
-echo "storm: refusal visible $(ms $SAVED $REFUSED) ms after the save; reload deadline ${DEADLINE:-10s (the default)}"
+echo "storm: refusal visible $(ms $SAVED $REFUSED) ms after the save; reload deadline ${DEADLINE:-the service default}"
 echo "health after the refusal: $(curl -s "${AUTH[@]}" "$BASE/actuator/health/rules" | json 'd["status"]')"
 LAST_AT=$(status | json 'd["lastAttempt"]["at"]')
 sleep 3

@@ -18,6 +18,7 @@ import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ActivationCheck;
+import org.parcours.rules.EvaluationLimitException;
 import org.parcours.rules.RuleFile;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSet;
@@ -86,6 +87,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 		Evaluation evaluation = Evaluation.on(candidate, LocalDate.now(clock), validator);
 		List<CaseResult> results = new ArrayList<>();
 		Map<String, String> seen = new HashMap<>();
+		int notRun = 0;
 		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
 			List<GoldenCase> cases;
 			try {
@@ -96,16 +98,39 @@ public class GoldenCaseCheck implements ActivationCheck {
 				continue;
 			}
 			for (GoldenCase goldenCase : cases) {
+				if (results.stream().anyMatch(CaseResult::passedALimit)) {
+					notRun++;
+					continue;
+				}
 				String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
-				List<String> failures = first == null ? run(goldenCase, evaluation, coverage)
-						: List.of("the id is already used by a case in " + first + "; case ids must be unique");
-				results.add(new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(), failures));
+				results.add(first == null ? run(goldenCase, evaluation, coverage)
+						: new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(),
+								List.of("the id is already used by a case in " + first + "; case ids must be unique")));
 			}
+		}
+		if (notRun > 0) {
+			// Past an evaluation limit the rule set is defective whatever the other cases say, and each would
+			// pay the limit again: under load that alone could outlast the reload deadline.
+			results.add(new CaseResult("cases/", 0, null, null,
+					List.of(notRun + " more case(s) not run: a case passed an evaluation limit, so the rule set is refused as it is")));
 		}
 		return results;
 	}
 
-	private List<String> run(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage) {
+	private CaseResult run(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage) {
+		try {
+			return result(goldenCase, failures(goldenCase, evaluation, coverage), false);
+		}
+		catch (EvaluationLimitException ex) {
+			return result(goldenCase, List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage())), true);
+		}
+	}
+
+	private static CaseResult result(GoldenCase goldenCase, List<String> failures, boolean passedALimit) {
+		return new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(), failures, passedALimit);
+	}
+
+	private List<String> failures(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage) {
 		Patient patient;
 		try {
 			patient = json.treeToValue(goldenCase.patient(), Patient.class);
@@ -124,6 +149,9 @@ public class GoldenCaseCheck implements ActivationCheck {
 		catch (InvalidPatientException ex) {
 			return List.of("patient is not a valid request: "
 					+ String.join(", ", ex.errors().stream().map(error -> error.field() + " " + error.message()).toList()));
+		}
+		catch (EvaluationLimitException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			return List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage()));

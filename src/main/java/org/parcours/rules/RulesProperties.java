@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parcours.rules")
 public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue Watch watch, @DefaultValue Cases cases,
 		@DefaultValue("" + DEFAULT_MAX_FIRINGS) int maxFiringsPerEvaluation, @DefaultValue("2s") Duration maxEvaluationTime,
-		@DefaultValue("10s") Duration reloadDeadline) {
+		@DefaultValue("30s") Duration reloadDeadline) {
 
 	static final int DEFAULT_MAX_FIRINGS = 5000;
 
