@@ -39,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class UnexpectedFailureTests {
 
-	static final RulesDirectory RULES = withFailingRule(RulesDirectory.temporaryCopyOfDefault());
+	static final RulesDirectory RULES = withFailingRule(RulesDirectory.temporaryCopyOfFixture());
 
 	@DynamicPropertySource
 	static void rulesDirectory(DynamicPropertyRegistry registry) {
