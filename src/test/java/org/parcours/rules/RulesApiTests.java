@@ -1,22 +1,11 @@
 package org.parcours.rules;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.util.FileSystemUtils;
 
 import org.parcours.system.ApiDescription;
 
@@ -35,45 +24,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The rules status and reload endpoints, health and metrics, on a service started from a writable
  * copy of the fixture rule set ({@link FixtureRules}) that the tests edit as a clinician would.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class RulesApiTests {
+class RulesApiTests extends FixtureServiceTests {
 
 	/** 5 medications: level 2 by FIX-L2 at the fixture's threshold of 5, level 1 once it is 6. */
 	static final String FIVE_MEDICATIONS = FixtureRules.FIVE_MEDICATIONS;
 
 	static final String RAISED_THRESHOLD = "polypharmacy.min-medications,6";
 
-	/** The fixture rule set: what is tested here is the reload endpoint, not the default rules' content. */
-	static final RulesDirectory RULES = RulesDirectory.temporaryCopyOfFixture();
-
-	@DynamicPropertySource
-	static void rulesDirectory(DynamicPropertyRegistry registry) {
-		registry.add("parcours.rules.directory", () -> RULES.root().toString());
-	}
-
-	@AfterAll
-	static void deleteCopy() throws IOException {
-		FileSystemUtils.deleteRecursively(RULES.root());
-	}
-
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	ActiveRuleSet active;
-
-	@Autowired
-	RuleReloader reloader;
-
-	@BeforeEach
-	void backToTheFixtureRules() {
-		RULES.reset();
-		if (!active.get().contentHash().equals(FixtureRules.get().contentHash())) {
-			reloader.reload(ReloadAttempt.Trigger.API);
-		}
-	}
 
 	ResultActions assess(String body) throws Exception {
 		return mvc.perform(post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret"))

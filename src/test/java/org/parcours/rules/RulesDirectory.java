@@ -49,11 +49,6 @@ public final class RulesDirectory {
 		}
 	}
 
-	/** Copies the default rules into a new temporary directory (for tests that share one copy per class). */
-	public static RulesDirectory temporaryCopyOfDefault() {
-		return copy(DefaultRules.DIRECTORY, temporaryDirectory());
-	}
-
 	/** Copies the fixture rule set into a new temporary directory (for tests that share one copy per class). */
 	public static RulesDirectory temporaryCopyOfFixture() {
 		return copy(FixtureRules.DIRECTORY, temporaryDirectory());
