@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.parcours.rules.DefaultRules;
+import org.parcours.rules.FixtureRules;
 import org.parcours.rules.RuleFile;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSet;
@@ -22,13 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaseGateTests {
 
-	private static final List<RuleFile> FILES = RuleSetLoader.read(DefaultRules.DIRECTORY);
+	/** The fixture rule set, except where the default rules' own files are named. */
+	private static final List<RuleFile> FILES = RuleSetLoader.read(FixtureRules.DIRECTORY);
 
 	private static final List<RuleFile> WITHOUT_CASES = FILES.stream().filter(file -> !file.isCase()).toList();
 
 	@Test
 	void aRuleSetWithoutGoldenCasesIsRefused() {
-		assertThat(Cases.check().check(DefaultRules.get(), WITHOUT_CASES)).extracting(RuleProblem::toString)
+		assertThat(Cases.check().check(FixtureRules.get(), WITHOUT_CASES)).extracting(RuleProblem::toString)
 			.containsExactly("cases/: the rule set has no golden cases, so nothing shows that its rules give the expected answers: "
 					+ "restore the case files under cases/ (or, only for rules tested some other way, set "
 					+ "parcours.rules.cases.allow-none=true)");
@@ -36,12 +38,12 @@ class CaseGateTests {
 
 	@Test
 	void aRuleSetWithoutGoldenCasesIsActivatedOnlyWhenTheConfigurationAllowsIt() {
-		assertThat(Cases.check(true).check(DefaultRules.get(), WITHOUT_CASES)).isEmpty();
+		assertThat(Cases.check(true).check(FixtureRules.get(), WITHOUT_CASES)).isEmpty();
 	}
 
 	@Test
 	void aProgrammeThatNoCaseChecksIsReportedWithItsDeclaration() {
-		List<RuleFile> withoutCopdCases = FILES.stream().filter(file -> !file.path().equals("cases/prado-copd.json")).toList();
+		List<RuleFile> withoutCopdCases = RuleSetLoader.read(DefaultRules.DIRECTORY).stream().filter(file -> !file.path().equals("cases/prado-copd.json")).toList();
 		assertThat(Cases.check().check(DefaultRules.get(), withoutCopdCases)).extracting(RuleProblem::toString)
 			.containsExactly("programmes/prado-copd.drl:8: programme 'prado-copd' is checked by no golden case: add cases under "
 					+ "cases/ stating its expected status");
@@ -49,7 +51,7 @@ class CaseGateTests {
 
 	@Test
 	void aLevelRuleThatNoCaseExercisesIsReportedById(@TempDir Path directory) {
-		RulesDirectory rules = RulesDirectory.copyOfDefault(directory);
+		RulesDirectory rules = RulesDirectory.copyOfFixture(directory);
 		rules.replace("stratification/levels.drl", "rule \"L1\"\n", """
 				rule "L2-F"
 				when
@@ -62,7 +64,7 @@ class CaseGateTests {
 				""");
 		RuleSet candidate = new RuleSetLoader(Clock.systemUTC()).load(rules.root());
 		List<RuleProblem> problems = Cases.check().check(candidate, RuleSetLoader.read(rules.root()));
-		assertThat(problems).extracting(RuleProblem::toString).containsExactly("stratification/levels.drl:111: level rule 'L2-F' fires "
+		assertThat(problems).extracting(RuleProblem::toString).containsExactly("stratification/levels.drl:15: level rule 'L2-F' fires "
 				+ "in no golden case that checks the level: add a case under cases/ whose patient meets it and that states the expected level");
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import org.parcours.ParcoursApplication;
+import org.parcours.rules.FixtureRules;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSetException;
 import org.parcours.rules.RulesDirectory;
@@ -22,14 +23,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The application wires the golden cases as an activation check: a rule set that fails a case, or has
- * no case at all (unless the configuration allows it), never starts.
+ * no case at all (unless the configuration allows it), never starts. On the fixture rule set
+ * ({@link FixtureRules}): what is tested is the wiring, not the default rules' cases.
  */
 class CasesGateStartupTests {
 
 	@Test
 	void aRuleSetThatFailsACaseDoesNotStart(@TempDir Path rules) throws IOException {
-		RulesDirectory.copyOfDefault(rules).replace("programmes/rac-reseau.drl.csv", "RAC surgery oesophagus,oesophagus,no",
-				"RAC surgery oesophagus,oesophagus,yes");
+		RulesDirectory.copyOfFixture(rules).replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, "polypharmacy.min-medications,7");
 
 		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE)
 			.run("--parcours.rules.directory=" + rules, "--spring.main.banner-mode=off")
@@ -37,17 +38,13 @@ class CasesGateStartupTests {
 
 		RuleSetException rejected = findCause(failure);
 		assertThat(rejected.problems()).extracting(RuleProblem::file, RuleProblem::message)
-			.containsExactly(tuple("cases/rac-reseau.json",
-					"case 'rac-oesophagus-off-by-default': programme rac-reseau: expected not-eligible, got eligible "
-							+ "(RAC-1: covered surgery: oesophagus; RAC-2: planned admission: elective; RAC-3: frailty markers: advanced-age, "
-							+ "lives-alone-without-caregiver, multimorbidity, polypharmacy (at least 2 of adl-dependent, advanced-age, "
-							+ "cognitive-impairment, fall, lives-alone-without-caregiver, multimorbidity, polypharmacy, undernutrition); "
-							+ "RAC-4: lives in CH-GE (service area CH-GE))"));
+			.containsExactly(tuple("cases/fixture.json",
+					"case 'fixture-six-medications': level: expected 2, got 1; level rules: expected to include [FIX-L2], got [L1]"));
 	}
 
 	@Test
 	void aRuleSetWithoutGoldenCasesDoesNotStart(@TempDir Path rules) throws IOException {
-		RulesDirectory.copyOfDefault(rules);
+		RulesDirectory.copyOfFixture(rules);
 		moveCasesAway(rules);
 
 		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE)
@@ -59,7 +56,7 @@ class CasesGateStartupTests {
 
 	@Test
 	void aRuleSetWithoutGoldenCasesStartsWhenTheConfigurationAllowsIt(@TempDir Path rules) throws IOException {
-		RulesDirectory.copyOfDefault(rules);
+		RulesDirectory.copyOfFixture(rules);
 		moveCasesAway(rules);
 
 		new SpringApplicationBuilder(ParcoursApplication.class).web(WebApplicationType.NONE)

@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The real rules plus rules that never stop firing, evaluated under limits: a storm ends its own
- * evaluation with an error naming the limit and the last rule fired, is counted, and leaves every
- * other evaluation (on the same pooled sessions) as it was. Without limits a storm never ends, so
- * the storm tests fail by their timeout rather than hang the build.
+ * The fixture rule set ({@link FixtureRules}) plus rules that never stop firing, evaluated under
+ * limits: a storm ends its own evaluation with an error naming the limit and the last rule fired, is
+ * counted, and leaves every other evaluation (on the same pooled sessions) as it was; the default
+ * rules, for their part, stay far below the default limits. Without limits a storm never ends, so the
+ * storm tests fail by their timeout rather than hang the build.
  */
 class EvaluationLimitsTests {
 
@@ -29,7 +30,7 @@ class EvaluationLimitsTests {
 
 	@BeforeAll
 	static void compileTheRulesWithStorms(@TempDir Path directory) {
-		RulesDirectory rules = RulesDirectory.copyOfDefault(directory);
+		RulesDirectory rules = RulesDirectory.copyOfFixture(directory);
 		rules.write(StormRules.FILE, StormRules.FOR_ONE_PATIENT);
 		storming = new RuleSetLoader(Clock.systemUTC()).load(directory);
 	}
@@ -37,7 +38,7 @@ class EvaluationLimitsTests {
 	SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	static int level(RuleSet ruleSet, int age) {
-		return Assess.on(ruleSet).assess(Assess.patient("{\"age\": " + age + ", \"conditions\": [{\"category\": \"copd\"}]}"))
+		return Assess.on(ruleSet).assess(Assess.patient("{\"age\": " + age + ", \"conditions\": [], \"medicationCount\": 5}"))
 			.riskLevel().level();
 	}
 
@@ -97,7 +98,7 @@ class EvaluationLimitsTests {
 	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void evaluationsAfterAStormAnswerAsBeforeOnTheSamePooledSessions() {
 		RuleSet limited = storming.limitedBy(new EvaluationLimits(5000, Duration.ofMinutes(1), registry));
-		int before = level(DefaultRules.get(), 70);
+		int before = level(FixtureRules.get(), 70);
 
 		for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
 			assertThat(exceeded(limited, StormRules.STORMING_AGE)).isNotNull();

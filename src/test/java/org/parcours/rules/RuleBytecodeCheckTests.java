@@ -32,9 +32,9 @@ class RuleBytecodeCheckTests {
 	@TempDir
 	Path temp;
 
-	/** The vocabularies (every rule set needs them) and one rule file. */
+	/** The vocabularies of the fixture rule set (every rule set needs them) and one rule file. */
 	private static List<RuleFile> ruleSetWith(String path, String text) {
-		List<RuleFile> files = new ArrayList<>(RuleSetLoader.read(DefaultRules.DIRECTORY).stream().filter(RuleFile::isVocabulary).toList());
+		List<RuleFile> files = new ArrayList<>(RuleSetLoader.read(FixtureRules.DIRECTORY).stream().filter(RuleFile::isVocabulary).toList());
 		files.add(new RuleFile(path, text.getBytes(StandardCharsets.UTF_8)));
 		return files;
 	}

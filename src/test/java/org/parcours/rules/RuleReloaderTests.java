@@ -24,17 +24,15 @@ import org.parcours.rules.ReloadAttempt.Trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reloading an edited copy of the real rules through the whole pipeline (safety check, compilation,
- * the real golden cases): what is activated, what is refused and how the refusal is reported.
+ * Reloading an edited copy of a rule set through the whole pipeline (safety check, compilation, golden
+ * cases): what is activated, what is refused and how the refusal is reported. It runs on the small
+ * fixture rule set ({@link FixtureRules}): what it tests is the reload, not the default rules' content.
  */
 class RuleReloaderTests {
 
-	/** LACE 10 (stay 7 days 5, urgent 3, 2 ED visits 2) and nothing else: level 2 by L2-E at the default threshold of 10. */
-	static final String LACE_10 = """
-			{"age": 60, "conditions": [], "history": {"edVisitsLast6Months": 2},
-			 "stay": {"admissionType": "urgent", "lengthOfStayDays": 7}}""";
+	static final String THRESHOLD = FixtureRules.THRESHOLD;
 
-	static final String L2E_THRESHOLD = "L2-E.min-lace,10";
+	static final String THRESHOLDS = FixtureRules.THRESHOLDS;
 
 	@TempDir
 	Path directory;
@@ -48,9 +46,9 @@ class RuleReloaderTests {
 	SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	@BeforeEach
-	void startOnACopyOfTheDefaultRules() {
-		rules = RulesDirectory.copyOfDefault(directory);
-		active = new ActiveRuleSet(DefaultRules.get());
+	void startOnACopyOfTheFixtureRules() {
+		rules = RulesDirectory.copyOfFixture(directory);
+		active = new ActiveRuleSet(FixtureRules.get());
 		reloader = reloader(List.of(Cases.check()), Duration.ofMinutes(1));
 	}
 
@@ -61,22 +59,23 @@ class RuleReloaderTests {
 				directory, Clock.systemUTC(), new ReloadMetrics(registry), deadline);
 	}
 
+	/** The level of a patient with 5 medications: 2 at the fixture's threshold of 5, 1 from 6 on. */
 	static int level(RuleSet ruleSet) {
-		return Assess.on(ruleSet).assess(Assess.patient(LACE_10)).riskLevel().level();
+		return Assess.on(ruleSet).assess(Assess.patient(FixtureRules.FIVE_MEDICATIONS)).riskLevel().level();
 	}
 
 	@Test
 	void aValidThresholdEditIsActivatedAndChangesTheAnswer() {
 		String before = active.get().version();
 		assertThat(level(active.get())).isEqualTo(2);
-		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,11");
+		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,6");
 
 		ReloadAttempt attempt = reloader.reload(Trigger.API);
 
 		assertThat(attempt.outcome()).isEqualTo(Outcome.ACTIVATED);
 		assertThat(attempt.problems()).isEmpty();
 		assertThat(attempt.version()).isEqualTo(active.get().version()).isNotEqualTo(before);
-		assertThat(active.get().contentHash()).isNotEqualTo(DefaultRules.get().contentHash());
+		assertThat(active.get().contentHash()).isNotEqualTo(FixtureRules.get().contentHash());
 		assertThat(level(active.get())).isEqualTo(1);
 		assertThat(active.lastAttempt()).contains(attempt);
 		assertThat(registry.get("parcours.rules.reload").tag("outcome", "activated").timer().count()).isEqualTo(1);
@@ -86,7 +85,7 @@ class RuleReloaderTests {
 
 	@Test
 	void aSyntaxErrorIsRefusedWithFileAndLine() {
-		ReloadAttempt attempt = refusedAfterEdit("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when", "Compilation");
+		ReloadAttempt attempt = refusedAfterEdit("stratification/levels.drl", "rule \"FIX-L2\"\nwhen", "rule \"FIX-L2\"\nwhen when", "Compilation");
 
 		assertThat(attempt.problems()).isNotEmpty().allSatisfy(problem -> {
 			assertThat(problem.file()).isEqualTo("stratification/levels.drl");
@@ -96,13 +95,12 @@ class RuleReloaderTests {
 
 	@Test
 	void aChangeThatBreaksAGoldenCaseIsRefusedNamingTheCase() {
-		ReloadAttempt attempt = refusedAfterEdit("stratification/thresholds.drl.csv", "polypharmacy.min-medications,5",
-				"polypharmacy.min-medications,6", "Activation checks");
+		ReloadAttempt attempt = refusedAfterEdit(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,7", "Activation checks");
 
 		assertThat(attempt.problems()).anySatisfy(problem -> {
-			assertThat(problem.file()).isEqualTo("cases/levels.json");
+			assertThat(problem.file()).isEqualTo("cases/fixture.json");
 			assertThat(problem.line()).isPositive();
-			assertThat(problem.message()).startsWith("case 'level-2-five-medications': ").contains("level");
+			assertThat(problem.message()).startsWith("case 'fixture-six-medications': ").contains("level");
 		});
 		assertThat(level(active.get())).isEqualTo(2);
 	}
@@ -134,7 +132,7 @@ class RuleReloaderTests {
 	@Test
 	void theWatcherDoesNotRetryARefusedOrUnchangedDirectoryButTheEndpointDoes() {
 		assertThat(reloader.reloadIfChanged(Trigger.POLL)).isEmpty();
-		rules.replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when");
+		rules.replace("stratification/levels.drl", "rule \"FIX-L2\"\nwhen", "rule \"FIX-L2\"\nwhen when");
 		assertThat(reloader.reloadIfChanged(Trigger.POLL)).get().extracting(ReloadAttempt::outcome).isEqualTo(Outcome.REFUSED);
 		assertThat(reloader.reloadIfChanged(Trigger.POLL)).isEmpty();
 		assertThat(reloader.reload(Trigger.API).outcome()).isEqualTo(Outcome.REFUSED);
@@ -150,19 +148,19 @@ class RuleReloaderTests {
 		ReloadAttempt attempt = reloader.reload(Trigger.API);
 
 		assertRefused(attempt, before, CandidatePipeline.ACTIVATION_CHECKS);
-		// the first case stops at the limit; the others are not run, since each would pay the limit again
+		// the first case stops at the limit; the fixture's other cases are not run, since each would pay the limit again
 		assertThat(attempt.problems()).hasSize(2);
 		assertThat(attempt.problems().get(0).file()).startsWith("cases/");
 		assertThat(attempt.problems().get(0).message()).matches("case '[A-Za-z0-9-]+': the rules failed on this patient: "
 				+ "the evaluation passed its limit of 5000 rule firings; the last rule fired was 'X-STORM'");
-		assertThat(attempt.problems().get(1).message()).matches("\\d{3} more case\\(s\\) not run: a case passed an evaluation limit, "
+		assertThat(attempt.problems().get(1).message()).isEqualTo("4 more case(s) not run: a case passed an evaluation limit, "
 				+ "so the rule set is refused as it is");
 		assertThat(registry.get("parcours.rules.limit.exceeded").tag("limit", "firings").counter().count()).isEqualTo(1);
 		assertThat(level(active.get())).isEqualTo(2);
 		System.out.printf("storm for every patient refused after %d ms%n", attempt.durationMs());
 
 		rules.delete(StormRules.FILE);
-		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,11");
+		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,6");
 		assertThat(reloader.reloadIfChanged(Trigger.POLL)).get().extracting(ReloadAttempt::outcome).isEqualTo(Outcome.ACTIVATED);
 		assertThat(level(active.get())).isEqualTo(1);
 	}
@@ -189,12 +187,12 @@ class RuleReloaderTests {
 			return List.of();
 		};
 		// a deadline well above this machine's reload time now, so that the candidate is surely in its checks when it passes
-		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,12");
+		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,7");
 		long normal = reloader(List.of(hangsOnce), Duration.ofMinutes(5)).reload(Trigger.API).durationMs();
 		Duration deadline = Duration.ofMillis(Math.max(5000, 3 * normal));
 		reloader = reloader(List.of(hangsOnce), deadline);
 		String before = active.get().version();
-		rules.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,12", "L2-E.min-lace,13");
+		rules.replace(THRESHOLDS, "polypharmacy.min-medications,7", "polypharmacy.min-medications,8");
 		armed.set(true);
 		try {
 			ReloadAttempt timedOut = reloader.reload(Trigger.API);
@@ -210,7 +208,7 @@ class RuleReloaderTests {
 			assertThat(stuck.get().isAlive()).isTrue();
 			assertThat(reloader.reloadIfChanged(Trigger.POLL)).as("the timed-out content is not retried").isEmpty();
 
-			rules.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,13", "L2-E.min-lace,11");
+			rules.replace(THRESHOLDS, "polypharmacy.min-medications,8", "polypharmacy.min-medications,6");
 			ReloadAttempt next = reloader.reloadIfChanged(Trigger.POLL).orElseThrow();
 
 			assertThat(next.outcome()).isEqualTo(Outcome.ACTIVATED);
@@ -247,10 +245,10 @@ class RuleReloaderTests {
 			}
 			return List.of();
 		};
-		rules.replace("stratification/thresholds.drl.csv", L2E_THRESHOLD, "L2-E.min-lace,12");
+		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,7");
 		long normal = reloader(List.of(slowOnce), Duration.ofMinutes(5)).reload(Trigger.API).durationMs();
 		reloader = reloader(List.of(slowOnce), Duration.ofMillis(Math.max(5000, 3 * normal)));
-		rules.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,12", "L2-E.min-lace,11");
+		rules.replace(THRESHOLDS, "polypharmacy.min-medications,7", "polypharmacy.min-medications,6");
 		armed.set(true);
 		try {
 			assertThat(reloader.reloadIfChanged(Trigger.POLL)).get().satisfies(attempt -> {
@@ -284,7 +282,7 @@ class RuleReloaderTests {
 		assertThat(attempt.trigger()).isEqualTo(Trigger.API);
 		assertThat(attempt.version()).isEqualTo(activeBefore);
 		assertThat(active.get().version()).isEqualTo(activeBefore);
-		assertThat(active.get()).isSameAs(DefaultRules.get());
+		assertThat(active.get()).isSameAs(FixtureRules.get());
 		assertThat(active.lastAttempt()).contains(attempt);
 	}
 }

@@ -1,22 +1,11 @@
 package org.parcours.rules;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.util.FileSystemUtils;
 
 import org.parcours.system.ApiDescription;
 
@@ -33,46 +22,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The rules status and reload endpoints, health and metrics, on a service started from a writable
- * copy of the real rules that the tests edit as a clinician would.
+ * copy of the fixture rule set ({@link FixtureRules}) that the tests edit as a clinician would.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class RulesApiTests {
+class RulesApiTests extends FixtureServiceTests {
 
-	/** LACE 10 and nothing else: level 2 by L2-E with the default threshold of 10, level 1 with 11. */
-	static final String LACE_10 = """
-			{"age": 60, "conditions": [], "history": {"edVisitsLast6Months": 2},
-			 "stay": {"admissionType": "urgent", "lengthOfStayDays": 7}}""";
+	/** 5 medications: level 2 by FIX-L2 at the fixture's threshold of 5, level 1 once it is 6. */
+	static final String FIVE_MEDICATIONS = FixtureRules.FIVE_MEDICATIONS;
 
-	static final RulesDirectory RULES = RulesDirectory.temporaryCopyOfDefault();
-
-	@DynamicPropertySource
-	static void rulesDirectory(DynamicPropertyRegistry registry) {
-		registry.add("parcours.rules.directory", () -> RULES.root().toString());
-	}
-
-	@AfterAll
-	static void deleteCopy() throws IOException {
-		FileSystemUtils.deleteRecursively(RULES.root());
-	}
+	static final String RAISED_THRESHOLD = "polypharmacy.min-medications,6";
 
 	@Autowired
 	MockMvc mvc;
-
-	@Autowired
-	ActiveRuleSet active;
-
-	@Autowired
-	RuleReloader reloader;
-
-	@BeforeEach
-	void backToTheDefaultRules() {
-		RULES.resetToDefault();
-		if (!active.get().contentHash().equals(DefaultRules.get().contentHash())) {
-			reloader.reload(ReloadAttempt.Trigger.API);
-		}
-	}
 
 	ResultActions assess(String body) throws Exception {
 		return mvc.perform(post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret"))
@@ -91,7 +51,7 @@ class RulesApiTests {
 			.andExpect(jsonPath("$.loadedAt").isString())
 			.andExpect(jsonPath("$.files[*].path").value(hasItem("stratification/thresholds.drl.csv")))
 			.andExpect(jsonPath("$.files[?(@.path == 'stratification/thresholds.drl.csv')].sha256")
-				.value(hasItem(DefaultRules.get().files().stream().filter(f -> f.path().equals("stratification/thresholds.drl.csv"))
+				.value(hasItem(FixtureRules.get().files().stream().filter(f -> f.path().equals("stratification/thresholds.drl.csv"))
 					.findFirst().orElseThrow().sha256())))
 			.andExpect(jsonPath("$.lastAttempt.outcome").value("activated"))
 			.andExpect(jsonPath("$.lastAttempt.version").value(version))
@@ -101,8 +61,8 @@ class RulesApiTests {
 	@Test
 	void aValidEditIsActivatedByTheEndpointAndAnswersAtOnce() throws Exception {
 		String before = active.get().version();
-		assess(LACE_10).andExpect(jsonPath("$.riskLevel.level").value(2)).andExpect(jsonPath("$.rulesVersion").value(before));
-		RULES.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,10", "L2-E.min-lace,11");
+		assess(FIVE_MEDICATIONS).andExpect(jsonPath("$.riskLevel.level").value(2)).andExpect(jsonPath("$.rulesVersion").value(before));
+		RULES.replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, RAISED_THRESHOLD);
 
 		reload().andExpect(status().isOk())
 			.andExpect(jsonPath("$.outcome").value("activated"))
@@ -110,16 +70,16 @@ class RulesApiTests {
 			.andExpect(jsonPath("$.version").value(not(before)))
 			.andDo(result -> ApiDescription.of(mvc).assertDescribes("post", "/api/v1/rules/reload", result));
 
-		assess(LACE_10).andExpect(jsonPath("$.riskLevel.level").value(1))
+		assess(FIVE_MEDICATIONS).andExpect(jsonPath("$.riskLevel.level").value(1))
 			.andExpect(jsonPath("$.rulesVersion").value(active.get().version()));
 	}
 
 	@Test
 	void aRefusedEditIsA422ReportAndAnswersStayOnThePreviousVersion() throws Exception {
 		String before = active.get().version();
-		String original = RULES.replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when");
-		// the parser stops at L2-B's first condition, the line after its (now doubled) "when"
-		int brokenLine = original.substring(0, original.indexOf("rule \"L2-B\"")).split("\n", -1).length + 2;
+		String original = RULES.replace("stratification/levels.drl", "rule \"FIX-L2\"\nwhen", "rule \"FIX-L2\"\nwhen when");
+		// the parser stops at FIX-L2's first condition, the line after its (now doubled) "when"
+		int brokenLine = original.substring(0, original.indexOf("rule \"FIX-L2\"")).split("\n", -1).length + 2;
 
 		reload().andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -129,10 +89,10 @@ class RulesApiTests {
 			.andExpect(jsonPath("$.detail").value("Compilation failed; rule set " + before + " is still active."))
 			.andExpect(jsonPath("$.problems[0].file").value("stratification/levels.drl"))
 			.andExpect(jsonPath("$.problems[0].line").value(brokenLine))
-			.andExpect(jsonPath("$.problems[0].message").value(containsString("L2-B")))
+			.andExpect(jsonPath("$.problems[0].message").value(containsString("FIX-L2")))
 			.andDo(result -> ApiDescription.of(mvc).assertDescribes("post", "/api/v1/rules/reload", result));
 
-		assess(LACE_10).andExpect(status().isOk()).andExpect(jsonPath("$.rulesVersion").value(before));
+		assess(FIVE_MEDICATIONS).andExpect(status().isOk()).andExpect(jsonPath("$.rulesVersion").value(before));
 		mvc.perform(get("/api/v1/rules").with(httpBasic("assessor", "assessor-secret"))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(before))
 			.andExpect(jsonPath("$.lastAttempt.outcome").value("refused"))
@@ -149,17 +109,17 @@ class RulesApiTests {
 
 	@Test
 	void healthIsUpAgainWhenTheDirectoryIsTheActiveVersionOrAFixedEditIsActivated() throws Exception {
-		RULES.replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when");
+		RULES.replace("stratification/levels.drl", "rule \"FIX-L2\"\nwhen", "rule \"FIX-L2\"\nwhen when");
 		reload().andExpect(status().isUnprocessableContent());
 		rulesHealth().andExpect(jsonPath("$.status").value("DEGRADED"));
 
-		RULES.resetToDefault();
+		RULES.reset();
 		rulesHealth().andExpect(jsonPath("$.status").value("UP")).andExpect(jsonPath("$.details.lastAttempt").value("refused"));
 
-		RULES.replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhen when");
+		RULES.replace("stratification/levels.drl", "rule \"FIX-L2\"\nwhen", "rule \"FIX-L2\"\nwhen when");
 		rulesHealth().andExpect(jsonPath("$.status").value("DEGRADED"));
-		RULES.resetToDefault();
-		RULES.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,10", "L2-E.min-lace,11");
+		RULES.reset();
+		RULES.replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, RAISED_THRESHOLD);
 		reload().andExpect(status().isOk());
 		rulesHealth().andExpect(jsonPath("$.status").value("UP")).andExpect(jsonPath("$.details.lastAttempt").value("activated"));
 	}
@@ -181,7 +141,7 @@ class RulesApiTests {
 					+ "the last rule fired was 'X-STORM'. This is a defect of the active rule set; it has been logged."))
 			.andExpect(content().string(not(containsString("p-secret-7"))))
 			.andExpect(content().string(not(containsString(String.valueOf(StormRules.STORMING_AGE)))));
-		assess(LACE_10).andExpect(status().isOk()).andExpect(jsonPath("$.riskLevel.level").value(2))
+		assess(FIVE_MEDICATIONS).andExpect(status().isOk()).andExpect(jsonPath("$.riskLevel.level").value(2))
 			.andExpect(jsonPath("$.rulesVersion").value(version));
 		mvc.perform(get("/actuator/prometheus").with(httpBasic("monitor", "monitor-secret"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("parcours_rules_limit_exceeded_total{limit=\"firings\"} 1")));
@@ -193,7 +153,7 @@ class RulesApiTests {
 
 	@Test
 	void reloadsAreTimedByOutcomeAndTheActiveVersionIsAGauge() throws Exception {
-		RULES.replace("stratification/thresholds.drl.csv", "L2-E.min-lace,10", "L2-E.min-lace,11");
+		RULES.replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, RAISED_THRESHOLD);
 		reload().andExpect(status().isOk());
 		mvc.perform(get("/actuator/prometheus").with(httpBasic("monitor", "monitor-secret"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("parcours_rules_reload_seconds_count{outcome=\"activated\"")))

@@ -6,20 +6,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** A writable copy of the real {@code rules/} directory, and edits to it as a clinician would make them. */
+/**
+ * A writable copy of the real {@code rules/} directory (or of the engine tests' fixture rule set), and
+ * edits to it as a clinician would make them.
+ */
 public final class RulesDirectory {
+
+	private final Path source;
 
 	private final Path root;
 
-	private RulesDirectory(Path root) {
+	private RulesDirectory(Path source, Path root) {
+		this.source = source;
 		this.root = root;
 	}
 
 	/** Copies the default rules into {@code target} (an empty temporary directory). */
 	public static RulesDirectory copyOfDefault(Path target) {
-		try (Stream<Path> paths = Files.walk(DefaultRules.DIRECTORY)) {
+		return copy(DefaultRules.DIRECTORY, target);
+	}
+
+	/** Copies the fixture rule set ({@link FixtureRules}) into {@code target} (an empty temporary directory). */
+	public static RulesDirectory copyOfFixture(Path target) {
+		return copy(FixtureRules.DIRECTORY, target);
+	}
+
+	private static RulesDirectory copy(Path from, Path target) {
+		try (Stream<Path> paths = Files.walk(from)) {
 			for (Path source : paths.toList()) {
-				Path copy = target.resolve(DefaultRules.DIRECTORY.relativize(source).toString());
+				Path copy = target.resolve(from.relativize(source).toString());
 				if (Files.isDirectory(source)) {
 					Files.createDirectories(copy);
 				}
@@ -27,25 +42,29 @@ public final class RulesDirectory {
 					Files.copy(source, copy);
 				}
 			}
-			return new RulesDirectory(target);
+			return new RulesDirectory(from, target);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** Copies the default rules into a new temporary directory (for tests that share one copy per class). */
-	public static RulesDirectory temporaryCopyOfDefault() {
+	/** Copies the fixture rule set into a new temporary directory (for tests that share one copy per class). */
+	public static RulesDirectory temporaryCopyOfFixture() {
+		return copy(FixtureRules.DIRECTORY, temporaryDirectory());
+	}
+
+	private static Path temporaryDirectory() {
 		try {
-			return copyOfDefault(Files.createTempDirectory("rules-"));
+			return Files.createTempDirectory("rules-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** Puts the directory back to the default rules: every edit undone, every added file removed. */
-	public void resetToDefault() {
+	/** Puts the directory back to the rules it was copied from: every edit undone, every added file removed. */
+	public void reset() {
 		try (Stream<Path> paths = Files.walk(root)) {
 			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
 				if (!path.equals(root)) {
@@ -56,7 +75,7 @@ public final class RulesDirectory {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		copyOfDefault(root);
+		copy(source, root);
 	}
 
 	public Path root() {

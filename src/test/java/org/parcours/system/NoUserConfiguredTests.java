@@ -17,8 +17,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The service as shipped, with no user configured: everything protected is refused, and the log says how to add a user. */
-@SpringBootTest(properties = "parcours.rules.watch.enabled=false")
+/**
+ * The service as shipped, with no user configured: everything protected is refused, and the log says how
+ * to add a user. The rules are the fixture rule set, read in place: what is tested is the security.
+ */
+@SpringBootTest(properties = { "parcours.rules.watch.enabled=false", "parcours.rules.directory=src/test/resources/fixture-rules" })
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class NoUserConfiguredTests {

@@ -1,25 +1,16 @@
 package org.parcours.system;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.util.FileSystemUtils;
 
-import org.parcours.rules.RulesDirectory;
+import org.parcours.rules.FixtureServiceTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -33,26 +24,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * our error, a 500 problem, and neither the answer nor the log carries the patient's facts that the
  * engine puts in the failure's message.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class UnexpectedFailureTests {
-
-	static final RulesDirectory RULES = withFailingRule(RulesDirectory.temporaryCopyOfDefault());
-
-	@DynamicPropertySource
-	static void rulesDirectory(DynamicPropertyRegistry registry) {
-		registry.add("parcours.rules.directory", () -> RULES.root().toString());
-	}
-
-	@AfterAll
-	static void deleteCopy() throws IOException {
-		FileSystemUtils.deleteRecursively(RULES.root());
-	}
+class UnexpectedFailureTests extends FixtureServiceTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@BeforeEach
+	void withAFailingRule() {
+		activateWith("stratification/failing.drl", """
+				package stratification
+
+				import org.parcours.facts.*
+
+				rule "FAILS-AT-123"
+				when
+				    $p : PatientFacts(age == 123)
+				then
+				    insert(new Threshold("never", 1 / ($p.age() - 123)));
+				end
+				""");
+	}
 
 	@Test
 	void aRuleFailingAtRunTimeIsA500WithoutPatientData(CapturedOutput output) throws Exception {
@@ -72,21 +64,5 @@ class UnexpectedFailureTests {
 		mvc.perform(post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret"))
 				.contentType(MediaType.APPLICATION_JSON).content("{\"age\": 80}"))
 			.andExpect(status().isOk());
-	}
-
-	private static RulesDirectory withFailingRule(RulesDirectory rules) {
-		rules.write("stratification/failing.drl", """
-				package stratification
-
-				import org.parcours.facts.*
-
-				rule "FAILS-AT-123"
-				when
-				    $p : PatientFacts(age == 123)
-				then
-				    insert(new Threshold("never", 1 / ($p.age() - 123)));
-				end
-				""");
-		return rules;
 	}
 }
