@@ -175,14 +175,7 @@ class FhirPatientMapperTests {
 	@Test
 	void stayInputsFromPriorityDispositionAndLabsDuringTheStay() {
 		Bundle bundle = SyntheaBundles.of("a4a401d1").copy();
-		Encounter index = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-			.filter(resource -> resource instanceof Encounter encounter && Fhir.key(encounter).startsWith("8dee71b9"))
-			.map(Encounter.class::cast).findFirst().orElseThrow();
-		index.getPriority().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActPriority").setCode("EM");
-		index.getHospitalization().getDischargeDisposition().addCoding()
-			.setSystem("http://terminology.hl7.org/CodeSystem/discharge-disposition").setCode("snf");
-		bundle.addEntry().setResource(lab("718-7", 10.5, "g/dL", "2022-11-10T20:00:00-05:00", null));
-		bundle.addEntry().setResource(lab("718-7", 112, "g/L", "2022-11-11T08:00:00-05:00", null));
+		Encounter index = emergencyStayToNursingHomeWithTwoHaemoglobins(bundle);
 		bundle.addEntry().setResource(lab("718-7", 9.0, "g/dL", "2022-11-20T08:00:00-05:00", null));
 		bundle.addEntry().setResource(lab("2951-2", 131, "mmol/L", "2022-01-01T08:00:00-05:00", "Encounter/" + Fhir.key(index)));
 		Patient.Stay stay = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.mappings(), TODAY).patient().stay();
@@ -192,9 +185,11 @@ class FhirPatientMapperTests {
 		assertThat(stay.dischargeSodiumMmolL()).isEqualTo(131.0);
 	}
 
-	@Test
-	void editedMappingTablesChangeWhatTheSameResourcesSay() {
-		Bundle bundle = SyntheaBundles.of("a4a401d1").copy();
+	/**
+	 * Patient a4a401d1's stay of 2022-11-10, made an emergency (ActPriority EM) discharged to a skilled
+	 * nursing facility, with a haemoglobin in g/dL and a later one in g/L during the stay.
+	 */
+	private static Encounter emergencyStayToNursingHomeWithTwoHaemoglobins(Bundle bundle) {
 		Encounter index = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
 			.filter(resource -> resource instanceof Encounter encounter && Fhir.key(encounter).startsWith("8dee71b9"))
 			.map(Encounter.class::cast).findFirst().orElseThrow();
@@ -203,11 +198,18 @@ class FhirPatientMapperTests {
 			.setSystem("http://terminology.hl7.org/CodeSystem/discharge-disposition").setCode("snf");
 		bundle.addEntry().setResource(lab("718-7", 10.5, "g/dL", "2022-11-10T20:00:00-05:00", null));
 		bundle.addEntry().setResource(lab("718-7", 112, "g/L", "2022-11-11T08:00:00-05:00", null));
+		return index;
+	}
+
+	@Test
+	void editedMappingTablesChangeWhatTheSameResourcesSay() {
+		Bundle bundle = SyntheaBundles.of("a4a401d1").copy();
+		emergencyStayToNursingHomeWithTwoHaemoglobins(bundle);
 		bundle.addEntry().setResource(lab("2947-0", 131, "mmol/L", "2022-11-11T08:00:00-05:00", null));
 		var files = DefaultVocabulary.edited("vocabulary/fhir-admission-type.csv", "priority,EM,urgent", "priority,EM,elective");
 		files = DefaultVocabulary.edit(files, "vocabulary/fhir-discharge-disposition.csv", "snf,nursing-home", "snf,rehabilitation");
 		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-unit.csv", "stay.dischargeHemoglobinGdl,g/L,0.1,,divided by 10\n", "");
-		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-code.csv", 
+		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-code.csv",
 				"stay.dischargeSodiumMmolL,2947-0,Sodium [Moles/volume] in Blood\n", "");
 		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.load(files).mappings(), TODAY);
 		Patient.Stay stay = mapped.patient().stay();

@@ -1,38 +1,19 @@
 package org.parcours.roster;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.parcours.ParcoursApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The jar's command line refuses what would start the wrong thing or destroy a file, in one line. */
-class RosterCliSafetyTests {
+class RosterCliSafetyTests extends CommandLineTests {
 
 	static final String ROSTER = "datasets/rosters/generated-500-seed-7-bad-rows.csv";
-
-	@TempDir
-	Path dir;
-
-	final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	int run(String... args) {
-		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8), ParcoursApplication.class);
-	}
-
-	String messages() {
-		return err.toString(StandardCharsets.UTF_8);
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "--help", "-h", "help" })

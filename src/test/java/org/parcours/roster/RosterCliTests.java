@@ -1,10 +1,8 @@
 package org.parcours.roster;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,29 +11,14 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.parcours.ParcoursApplication;
 import org.parcours.rules.DefaultRules;
 import org.parcours.rules.RuleSetLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The batch commands as the jar runs them: real files, real rules, exit codes and messages. */
-class RosterCliTests {
-
-	@TempDir
-	Path dir;
-
-	final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	int run(String... args) {
-		return RosterCli.run(args, new PrintStream(err, true, StandardCharsets.UTF_8), ParcoursApplication.class);
-	}
-
-	String messages() {
-		return err.toString(StandardCharsets.UTF_8);
-	}
+class RosterCliTests extends CommandLineTests {
 
 	@Test
 	void scoresARosterFileWithASummary() throws IOException {
