@@ -51,8 +51,8 @@ public final class ProgrammeCriteria {
 			return ProgrammeFinding.missing(programme, rule, field);
 		}
 		String bounds = min != null && max != null ? min.display() + " to " + max.display()
-				: min != null ? "at least " + min.display() : "at most " + max.display();
-		String text = what + " " + value + " (" + bounds + ")";
+				: min != null ? "at least " + min.display() : max != null ? "at most " + max.display() : null;
+		String text = what + " " + value + (bounds == null ? "" : " (" + bounds + ")");
 		boolean inside = (min == null || value >= min.value()) && (max == null || value <= max.value());
 		return inside ? ProgrammeFinding.eligible(programme, rule, text) : ProgrammeFinding.excluded(programme, rule, text);
 	}
@@ -87,50 +87,5 @@ public final class ProgrammeCriteria {
 					what + ": " + (present.isEmpty() ? "none" : String.join(", ", present)) + " (" + needed + ")"));
 		}
 		return unknown.stream().map(flag -> ProgrammeFinding.missing(programme, rule, flag.field())).toList();
-	}
-
-	/**
-	 * Programmes that follow a hospital stay: the stay must have been for one of the accepted reasons.
-	 * Without any stay the programme cannot apply (excluded); a stay of unknown reason is missing data.
-	 */
-	public static ProgrammeFinding admittedFor(String programme, String rule, PatientFacts patient, Collection<String> reasons) {
-		if (!patient.stayKnown()) {
-			return ProgrammeFinding.excluded(programme, rule, "no hospital stay: the programme follows a hospital stay");
-		}
-		return oneOf(programme, rule, "stay.reason", "admission reason", patient.stayReason(), reasons);
-	}
-
-	/** A stay is surgical when its reason is surgery or when it names the surgery performed. */
-	public static ProgrammeFinding surgicalStay(String programme, String rule, PatientFacts patient) {
-		if (!patient.stayKnown()) {
-			return ProgrammeFinding.excluded(programme, rule, "no hospital stay: the programme follows surgery");
-		}
-		if ("surgery".equals(patient.stayReason()) || patient.surgery() != null) {
-			return ProgrammeFinding.eligible(programme, rule,
-					"surgical stay" + (patient.surgery() == null ? "" : ": " + patient.surgery() + " surgery"));
-		}
-		if (patient.stayReason() == null) {
-			return ProgrammeFinding.missing(programme, rule, "stay.reason");
-		}
-		return ProgrammeFinding.excluded(programme, rule, "admitted for " + patient.stayReason() + ", not for surgery");
-	}
-
-	/**
-	 * The patient lives in a service area: ISO 3166-2 codes ({@code CH-GE}), or a whole country
-	 * ({@code CH}). A region given only as a country that has a service area ({@code CH} for
-	 * {@code CH-GE}) does not say which canton: missing.
-	 */
-	public static ProgrammeFinding serviceArea(String programme, String rule, String region, Collection<String> areas) {
-		if (region == null) {
-			return ProgrammeFinding.missing(programme, rule, "residence.region");
-		}
-		String listed = String.join(", ", new TreeSet<>(areas));
-		if (areas.stream().anyMatch(area -> region.equals(area) || region.startsWith(area + "-"))) {
-			return ProgrammeFinding.eligible(programme, rule, "lives in " + region + " (service area " + listed + ")");
-		}
-		if (region.indexOf('-') < 0 && areas.stream().anyMatch(area -> area.startsWith(region + "-"))) {
-			return ProgrammeFinding.missing(programme, rule, "residence.region");
-		}
-		return ProgrammeFinding.excluded(programme, rule, "lives in " + region + ", outside the service area (" + listed + ")");
 	}
 }

@@ -79,15 +79,20 @@ class ProgrammeCriteriaTests {
 	}
 
 	@Test
-	void serviceAreaMatchesARegionOrAWholeCountryAndACountryAloneIsMissingWhereOnlyPartIsCovered() {
-		List<String> areas = List.of("CH-GE", "FR");
-		assertThat(ProgrammeCriteria.serviceArea("p", "R-4", "CH-GE", areas))
-			.isEqualTo(ProgrammeFinding.eligible("p", "R-4", "lives in CH-GE (service area CH-GE, FR)"));
-		assertThat(ProgrammeCriteria.serviceArea("p", "R-4", "FR-87", areas).kind()).isEqualTo(ProgrammeFinding.Kind.ELIGIBLE);
-		assertThat(ProgrammeCriteria.serviceArea("p", "R-4", "CH", areas)).isEqualTo(ProgrammeFinding.missing("p", "R-4", "residence.region"));
-		assertThat(ProgrammeCriteria.serviceArea("p", "R-4", "CH-VD", areas))
-			.isEqualTo(ProgrammeFinding.excluded("p", "R-4", "lives in CH-VD, outside the service area (CH-GE, FR)"));
-		assertThat(ProgrammeCriteria.serviceArea("p", "R-4", "DE", areas).kind()).isEqualTo(ProgrammeFinding.Kind.EXCLUDED);
-		assertThat(ProgrammeCriteria.serviceArea("p", "R-4", null, areas)).isEqualTo(ProgrammeFinding.missing("p", "R-4", "residence.region"));
+	void withinWithNoBoundStatesTheValueOnly() {
+		assertThat(ProgrammeCriteria.within("p", "P-1", "age", "aged", 70, null, null))
+			.isEqualTo(ProgrammeFinding.eligible("p", "P-1", "aged 70"));
+	}
+
+	@Test
+	void aRegionIsInsideWhenListedOrInAListedCountryAndACountryAloneIsUndecidedWhereOnlyPartIsListed() {
+		List<String> listed = List.of("CH-GE", "FR");
+		assertThat(RegionMatch.of("CH-GE", listed)).isEqualTo(RegionMatch.INSIDE);
+		assertThat(RegionMatch.of("FR-87", listed)).isEqualTo(RegionMatch.INSIDE);
+		assertThat(RegionMatch.of("FR", listed)).isEqualTo(RegionMatch.INSIDE);
+		assertThat(RegionMatch.of("CH", listed)).isEqualTo(RegionMatch.COUNTRY_PARTLY_LISTED);
+		assertThat(RegionMatch.of("CH-VD", listed)).isEqualTo(RegionMatch.OUTSIDE);
+		assertThat(RegionMatch.of("DE", listed)).isEqualTo(RegionMatch.OUTSIDE);
+		assertThat(RegionMatch.of("CHE", listed)).isEqualTo(RegionMatch.OUTSIDE);
 	}
 }
