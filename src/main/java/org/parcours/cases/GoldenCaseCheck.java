@@ -87,6 +87,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 		Evaluation evaluation = Evaluation.on(candidate, LocalDate.now(clock), validator);
 		List<CaseResult> results = new ArrayList<>();
 		Map<String, String> seen = new HashMap<>();
+		boolean passedALimit = false;
 		int notRun = 0;
 		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
 			List<GoldenCase> cases;
@@ -98,14 +99,16 @@ public class GoldenCaseCheck implements ActivationCheck {
 				continue;
 			}
 			for (GoldenCase goldenCase : cases) {
-				if (results.stream().anyMatch(CaseResult::passedALimit)) {
+				if (passedALimit) {
 					notRun++;
 					continue;
 				}
 				String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
-				results.add(first == null ? run(goldenCase, evaluation, coverage)
+				CaseResult result = first == null ? run(goldenCase, evaluation, coverage)
 						: new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(),
-								List.of("the id is already used by a case in " + first + "; case ids must be unique")));
+								List.of("the id is already used by a case in " + first + "; case ids must be unique"));
+				passedALimit = result.passedALimit();
+				results.add(result);
 			}
 		}
 		if (notRun > 0) {
@@ -121,8 +124,9 @@ public class GoldenCaseCheck implements ActivationCheck {
 		try {
 			return result(goldenCase, failures(goldenCase, evaluation, coverage), false);
 		}
-		catch (EvaluationLimitException ex) {
-			return result(goldenCase, List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage())), true);
+		catch (RuntimeException ex) {
+			return result(goldenCase, List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage())),
+					ex instanceof EvaluationLimitException);
 		}
 	}
 
@@ -130,6 +134,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 		return new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(), failures, passedALimit);
 	}
 
+	/** What the answer gets wrong; a failure of the rules themselves is thrown. */
 	private List<String> failures(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage) {
 		Patient patient;
 		try {
@@ -149,12 +154,6 @@ public class GoldenCaseCheck implements ActivationCheck {
 		catch (InvalidPatientException ex) {
 			return List.of("patient is not a valid request: "
 					+ String.join(", ", ex.errors().stream().map(error -> error.field() + " " + error.message()).toList()));
-		}
-		catch (EvaluationLimitException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			return List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage()));
 		}
 		coverage.answered(goldenCase, assessment);
 		return Expectations.compare(goldenCase.expect(), assessment, json);
