@@ -1,12 +1,14 @@
 package org.parcours.cases;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -25,8 +27,8 @@ final class Expectations {
 	private static final Set<String> KEYS = Set.of("level", "levelRules", "scores", "derived", "programmes", "rules", "warnings");
 
 	/** The scores a case may check, by the name cases and answers give them. */
-	private static final Map<String, ScoreName> SCORES = Map.of(ScoreName.CHARLSON.id(), ScoreName.CHARLSON, ScoreName.LACE.id(),
-			ScoreName.LACE, ScoreName.HOSPITAL.id(), ScoreName.HOSPITAL);
+	private static final Map<String, ScoreName> SCORES = Arrays.stream(ScoreName.values())
+		.collect(Collectors.toUnmodifiableMap(ScoreName::id, score -> score));
 
 	private static final Set<String> SCORE_KEYS = Set.of("value", "ageAdjusted", "band", "missing");
 

@@ -5,10 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
+import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.Vocabulary;
 
@@ -56,8 +54,6 @@ final class KnownValues {
 		if (!type.isEnum()) {
 			return Optional.empty();
 		}
-		return Optional.of(Arrays.stream(type.getFields()).filter(java.lang.reflect.Field::isEnumConstant)
-			.map(field -> Optional.ofNullable(field.getAnnotation(JsonProperty.class)).map(JsonProperty::value).orElse(field.getName()))
-			.collect(Collectors.toCollection(TreeSet::new)));
+		return Optional.of(new TreeSet<>(Kebab.allowed(type)));
 	}
 }
