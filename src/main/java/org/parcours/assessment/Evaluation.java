@@ -55,8 +55,9 @@ public final class Evaluation {
 	}
 
 	/**
-	 * The same, with {@code listener} observing this assessment's rule firings instead of the metrics
-	 * (the golden cases record which rules they exercise); {@code null} for none.
+	 * The same, with {@code listener} observing this assessment's rule firings in place of the metrics'
+	 * firing counter (the golden cases record which rules they exercise); {@code null} for none. The
+	 * assessment itself is still timed when this evaluation has metrics.
 	 *
 	 * @throws org.parcours.patient.InvalidPatientException with every error when the input cannot be assessed
 	 */

@@ -196,7 +196,7 @@ public final class FhirPatientMapper {
 		}
 		if (unread > 0) {
 			warnings.add(new Warning("fhir-uncoded-condition", unread
-					+ " active Condition(s) have no ICD-10, ICD-9-CM or SNOMED CT coding and were not read"));
+					+ " active Condition(s) have no coding in a system the rule set reads (vocabulary/fhir-condition-system.csv) and were not read"));
 		}
 		return List.copyOf(conditions);
 	}

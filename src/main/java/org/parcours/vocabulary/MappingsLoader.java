@@ -202,8 +202,13 @@ final class MappingsLoader {
 				levels.put(level, new LevelTerms(level, row.cell("label"), risk, indicator));
 			}
 		});
-		if (levelsRead && levels.isEmpty()) {
-			problems.add(new Problem(LEVEL, 0, "names no level; every answer needs the label of its level"));
+		if (levelsRead) {
+			// The contract's three levels: a level without its row would fail every answer that reaches it.
+			for (int level = 1; level <= 3; level++) {
+				if (!levels.containsKey(level)) {
+					problems.add(new Problem(LEVEL, 0, "has no row for level " + level + "; every answer at that level needs its label"));
+				}
+			}
 		}
 		rows(BAND_RISK, List.of("band", "risk_probability", "label"), (row, unique) -> {
 			String risk = among(row, "risk_probability", RISK_PROBABILITIES);

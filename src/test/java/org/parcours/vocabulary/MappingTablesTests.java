@@ -133,6 +133,13 @@ class MappingTablesTests {
 	}
 
 	@Test
+	void aLevelWithoutItsRowIsRefusedAtLoadNotAtTheFirstAnswer() {
+		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/kaiser-level.csv", "3,case-management,high,warning\n", "")))
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
+					"vocabulary/kaiser-level.csv: has no row for level 3; every answer at that level needs its label"));
+	}
+
+	@Test
 	void notesLinesAreSkippedAndAnUnknownVocabularyFileIsNamed() {
 		List<RuleFile> files = new java.util.ArrayList<>(DefaultVocabulary.files());
 		files.add(new RuleFile("vocabulary/fhir-units.csv", "# notes\ninput,unit\n".getBytes(StandardCharsets.UTF_8)));
