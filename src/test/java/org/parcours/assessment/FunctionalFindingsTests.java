@@ -1,12 +1,14 @@
 package org.parcours.assessment;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
 import org.parcours.facts.PatientFacts;
+import org.parcours.fhir.CodedPatients;
 import org.parcours.fhir.FhirPatientMapper;
 import org.parcours.fhir.FhirRecord;
 import org.parcours.patient.Patient;
@@ -21,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FunctionalFindingsTests {
 
-	private static final LocalDate ON = LocalDate.of(2026, 11, 20);
+	private static final LocalDate ON = LocalDate.parse(CodedPatients.ASSESSMENT_DATE);
 
 	/** Lives alone, social isolation (no one to rely on), dementia, depressive disorder. */
-	private static final String[] FINDINGS = { "105529008", "422650009", "52448006", "35489007" };
+	private static final List<String> FINDINGS = List.of("105529008", "422650009", "52448006", "35489007");
 
 	@Test
 	void jsonConditionsAndFhirConditionsGiveTheSameFacts() {
@@ -50,10 +52,10 @@ class FunctionalFindingsTests {
 	@Test
 	void aFindingMeansWhatTheFunctionalInputSays() {
 		PatientFacts coded = facts(Assess.patient(json(""))).facts();
-		PatientFacts stated = facts(Assess.patient(json(
-				", \"functional\": {\"livesAlone\": true, \"hasCaregiver\": false, \"cognitiveImpairment\": true, \"depression\": true}")))
-			.facts();
-		assertThat(coded).isEqualTo(stated);
+		PatientFacts stated = facts(Assess.patient("{\"age\": 86, \"conditions\": [], \"functional\": {\"livesAlone\": true, "
+				+ "\"hasCaregiver\": false, \"cognitiveImpairment\": true, \"depression\": true}}")).facts();
+		assertThat(coded.functional()).isEqualTo(stated.functional());
+		assertThat(coded.functional()).isNotNull();
 	}
 
 	@Test
@@ -69,9 +71,11 @@ class FunctionalFindingsTests {
 
 	@Test
 	void withoutFindingsFunctionalIsAsSent() {
-		Patient sent = Assess.patient("{\"age\": 80, \"conditions\": [{\"system\": \"icd-10\", \"code\": \"I50.9\"}]}");
-		assertThat(facts(sent).facts().functional()).isNull();
-		assertThat(facts(sent).facts().livesAlone()).isNull();
+		Patient none = Assess.patient("{\"age\": 80, \"conditions\": [{\"system\": \"icd-10\", \"code\": \"I50.9\"}]}");
+		assertThat(facts(none).facts().functional()).isNull();
+		Patient sent = Assess.patient("{\"age\": 80, \"conditions\": [{\"system\": \"icd-10\", \"code\": \"I50.9\"}], "
+				+ "\"functional\": {\"livesAlone\": true, \"fallsLast12Months\": 1}}");
+		assertThat(facts(sent).facts().functional()).isEqualTo(sent.functional());
 	}
 
 	private static FactsBuilder.Result facts(Patient patient) {
@@ -79,24 +83,10 @@ class FunctionalFindingsTests {
 	}
 
 	private static String json(String more) {
-		StringBuilder conditions = new StringBuilder();
-		for (String code : FINDINGS) {
-			conditions.append(conditions.isEmpty() ? "" : ", ").append("{\"system\": \"snomed\", \"code\": \"").append(code).append("\"}");
-		}
-		return "{\"patientId\": \"p1\", \"birthDate\": \"1940-03-01\", \"assessmentDate\": \"" + ON + "\", \"conditions\": ["
-				+ conditions + "]" + more + "}";
+		return CodedPatients.json(FINDINGS, more);
 	}
 
 	private static Bundle bundle() {
-		StringBuilder entries = new StringBuilder(
-				"{\"resource\": {\"resourceType\": \"Patient\", \"id\": \"p1\", \"birthDate\": \"1940-03-01\"}}");
-		for (String code : FINDINGS) {
-			entries.append(", {\"resource\": {\"resourceType\": \"Condition\", \"id\": \"c").append(code)
-				.append("\", \"subject\": {\"reference\": \"Patient/p1\"}, \"clinicalStatus\": {\"coding\": [{\"system\": ")
-				.append("\"http://terminology.hl7.org/CodeSystem/condition-clinical\", \"code\": \"active\"}]}, ")
-				.append("\"code\": {\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\": \"").append(code).append("\"}]}}}");
-		}
-		String json = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [" + entries + "]}";
-		return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, json);
+		return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, CodedPatients.bundle(FINDINGS));
 	}
 }

@@ -1,5 +1,7 @@
 package org.parcours.fhir;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,8 +29,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ActiveProfiles("test")
 class FunctionalFindingsApiTests {
 
+	/** Heart failure, COPD. */
+	private static final List<String> DISEASES = List.of("84114007", "13645005");
+
 	/** Heart failure, COPD, lives alone, social isolation: no one to rely on at home. */
-	private static final String[] CODES = { "84114007", "13645005", "105529008", "422650009" };
+	private static final List<String> CODES = List.of("84114007", "13645005", "105529008", "422650009");
 
 	@Autowired
 	MockMvc mvc;
@@ -38,8 +43,8 @@ class FunctionalFindingsApiTests {
 
 	@Test
 	void jsonConditionsAndAFhirBundleGetTheSameAnswer() throws Exception {
-		JsonNode fromJson = answer(request(MediaType.APPLICATION_JSON, patient("")));
-		JsonNode fromFhir = answer(request(FhirAssessmentApiTests.FHIR, bundle()).param("assessmentDate", "2026-11-20"));
+		JsonNode fromJson = answer(request(MediaType.APPLICATION_JSON, CodedPatients.json(CODES, "")));
+		JsonNode fromFhir = answer(request(FhirAssessmentApiTests.FHIR, CodedPatients.bundle(CODES)).param("assessmentDate", CodedPatients.ASSESSMENT_DATE));
 		assertThat(fromFhir.path("riskLevel")).isEqualTo(fromJson.path("riskLevel"));
 		assertThat(fromFhir.path("programmes")).isEqualTo(fromJson.path("programmes"));
 		assertThat(fromFhir.path("derived")).isEqualTo(fromJson.path("derived"));
@@ -49,9 +54,9 @@ class FunctionalFindingsApiTests {
 	@Test
 	void aCodedFindingCountsAsTheStatedInput() throws Exception {
 		String history = ", \"history\": {\"admissionsLast12Months\": 2}";
-		JsonNode coded = answer(request(MediaType.APPLICATION_JSON, patient(history)));
+		JsonNode coded = answer(request(MediaType.APPLICATION_JSON, CodedPatients.json(CODES, history)));
 		JsonNode stated = answer(request(MediaType.APPLICATION_JSON,
-				patient(history + ", \"functional\": {\"livesAlone\": true, \"hasCaregiver\": false}")));
+				CodedPatients.json(DISEASES, history + ", \"functional\": {\"livesAlone\": true, \"hasCaregiver\": false}")));
 		assertThat(coded.path("riskLevel").path("reasons").findValuesAsString("rule")).contains("L3-C");
 		assertThat(coded.path("riskLevel")).isEqualTo(stated.path("riskLevel"));
 		assertThat(coded.path("programmes")).isEqualTo(stated.path("programmes"));
@@ -63,26 +68,5 @@ class FunctionalFindingsApiTests {
 
 	private static MockHttpServletRequestBuilder request(MediaType type, String body) {
 		return post("/api/v1/assessments").with(httpBasic("assessor", "assessor-secret")).contentType(type).content(body);
-	}
-
-	private static String patient(String more) {
-		StringBuilder conditions = new StringBuilder();
-		for (String code : CODES) {
-			conditions.append(conditions.isEmpty() ? "" : ", ").append("{\"system\": \"snomed\", \"code\": \"").append(code).append("\"}");
-		}
-		return "{\"patientId\": \"p1\", \"birthDate\": \"1940-03-01\", \"assessmentDate\": \"2026-11-20\", \"conditions\": ["
-				+ conditions + "]" + more + "}";
-	}
-
-	private static String bundle() {
-		StringBuilder entries = new StringBuilder(
-				"{\"resource\": {\"resourceType\": \"Patient\", \"id\": \"p1\", \"birthDate\": \"1940-03-01\"}}");
-		for (String code : CODES) {
-			entries.append(", {\"resource\": {\"resourceType\": \"Condition\", \"id\": \"c").append(code)
-				.append("\", \"subject\": {\"reference\": \"Patient/p1\"}, \"clinicalStatus\": {\"coding\": [{\"system\": ")
-				.append("\"http://terminology.hl7.org/CodeSystem/condition-clinical\", \"code\": \"active\"}]}, ")
-				.append("\"code\": {\"coding\": [{\"system\": \"http://snomed.info/sct\", \"code\": \"").append(code).append("\"}]}}}");
-		}
-		return "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [" + entries + "]}";
 	}
 }

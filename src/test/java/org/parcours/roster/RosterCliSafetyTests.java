@@ -37,7 +37,7 @@ class RosterCliSafetyTests extends CommandLineTests {
 	}
 
 	@Test
-	void serverOptionsStillStartTheServer() {
+	void serverOptionsAreLeftToTheServer() {
 		assertThat(RosterCli.handles(new String[0])).isFalse();
 		assertThat(RosterCli.handles(new String[] { "--server.port=18080", "--spring.profiles.active=demo" })).isFalse();
 	}

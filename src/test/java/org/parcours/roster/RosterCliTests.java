@@ -12,8 +12,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import org.parcours.rules.DefaultRules;
-import org.parcours.rules.RuleSetLoader;
+import org.parcours.rules.RulesDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,15 +119,7 @@ class RosterCliTests extends CommandLineTests {
 	@Test
 	void rulesThatDoNotCompileExitWithFiveNamingFileAndLine() throws IOException {
 		Path rules = dir.resolve("rules");
-		for (var file : RuleSetLoader.read(DefaultRules.DIRECTORY)) {
-			Path target = rules.resolve(file.path());
-			Files.createDirectories(target.getParent());
-			Files.write(target, file.content());
-		}
-		Path levels = rules.resolve("stratification/levels.drl");
-		List<String> lines = Files.readAllLines(levels);
-		lines.set(lines.indexOf("rule \"L2-B\"") + 1, "whenn");
-		Files.write(levels, lines);
+		RulesDirectory.copyOfDefault(rules).replace("stratification/levels.drl", "rule \"L2-B\"\nwhen", "rule \"L2-B\"\nwhenn");
 		Path output = dir.resolve("o.csv");
 		assertThat(run("score", "--input", "datasets/rosters/generated-1000-seed-42.csv", "--output", output.toString(), "--rules",
 				rules.toString())).isEqualTo(5);

@@ -15,7 +15,7 @@ import org.parcours.assessment.Assess;
 import org.parcours.rules.EvaluationLimitException.Limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The fixture rule set ({@link FixtureRules}) plus rules that never stop firing, evaluated under
@@ -43,7 +43,7 @@ class EvaluationLimitsTests {
 	}
 
 	EvaluationLimitException exceeded(RuleSet ruleSet, int age) {
-		return catchThrowableOfType(EvaluationLimitException.class, () -> level(ruleSet, age));
+		return assertThatExceptionOfType(EvaluationLimitException.class).isThrownBy(() -> level(ruleSet, age)).actual();
 	}
 
 	double counted(Limit limit) {

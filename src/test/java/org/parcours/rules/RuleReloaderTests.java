@@ -157,7 +157,6 @@ class RuleReloaderTests {
 				+ "so the rule set is refused as it is");
 		assertThat(registry.get("parcours.rules.limit.exceeded").tag("limit", "firings").counter().count()).isEqualTo(1);
 		assertThat(level(active.get())).isEqualTo(2);
-		System.out.printf("storm for every patient refused after %d ms%n", attempt.durationMs());
 
 		rules.delete(StormRules.FILE);
 		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,6");
@@ -218,8 +217,6 @@ class RuleReloaderTests {
 			stuck.get().join();
 			assertThat(active.get().version()).as("a candidate given up is never activated").isEqualTo(next.version());
 			assertThat(active.lastAttempt()).contains(next);
-			System.out.printf("reload deadline %d ms (normal reload %d ms): refused after %d ms, next edit live after %d ms%n",
-					deadline.toMillis(), normal, timedOut.durationMs(), next.durationMs());
 		}
 		finally {
 			release.countDown();
