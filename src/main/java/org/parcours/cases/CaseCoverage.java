@@ -2,7 +2,6 @@ package org.parcours.cases;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +9,6 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
-import org.parcours.assessment.Assessment;
 import org.parcours.rules.RuleCatalogue;
 import org.parcours.rules.RuleCatalogue.DefinedRule;
 import org.parcours.rules.RuleFile;
@@ -29,13 +27,15 @@ final class CaseCoverage {
 
 	private final Set<String> firedInLevelCases = new HashSet<>();
 
-	private final Set<String> programmes = new LinkedHashSet<>();
+	private final List<String> programmes;
 
 	private final Set<String> statedProgrammes = new HashSet<>();
 
-	CaseCoverage(List<RuleFile> files) {
+	/** {@code programmes}: the ids the rule set declares ({@code RuleSet.programmes()}). */
+	CaseCoverage(List<RuleFile> files, List<String> programmes) {
 		this.levelRules = RuleCatalogue.rulesCreating(files, "LevelFinding");
 		this.programmeRules = RuleCatalogue.rulesCreating(files, "Programme");
+		this.programmes = programmes;
 	}
 
 	/** Records the rules fired for a case that checks the level; none for the others. */
@@ -51,8 +51,7 @@ final class CaseCoverage {
 		};
 	}
 
-	void answered(GoldenCase goldenCase, Assessment assessment) {
-		assessment.programmes().forEach(programme -> programmes.add(programme.id()));
+	void answered(GoldenCase goldenCase) {
 		goldenCase.expect().path("programmes").propertyNames().forEach(statedProgrammes::add);
 	}
 
@@ -66,7 +65,7 @@ final class CaseCoverage {
 		}
 		for (String programme : programmes) {
 			if (!statedProgrammes.contains(programme)) {
-				DefinedRule declared = programmeRules.stream().filter(rule -> rule.text().contains("\"" + programme + "\"")).findFirst()
+				DefinedRule declared = programmeRules.stream().filter(rule -> rule.text().contains("new Programme(\"" + programme + "\"")).findFirst()
 					.orElse(new DefinedRule("cases/", 0, programme, ""));
 				problems.add(new RuleProblem(declared.file(), declared.line(), "programme '" + programme + "' is checked by no golden "
 						+ "case: add cases under cases/ stating its expected status"));

@@ -60,7 +60,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 					+ "shows that its rules give the expected answers: restore the case files under cases/ (or, only for rules "
 					+ "tested some other way, set parcours.rules.cases.allow-none=true)"));
 		}
-		CaseCoverage coverage = new CaseCoverage(files);
+		CaseCoverage coverage = new CaseCoverage(files, candidate.programmes());
 		List<RuleProblem> problems = caseProblems(candidate, files, coverage);
 		// A failing case says nothing about what the cases cover: the coverage is reported once they all pass.
 		return problems.isEmpty() ? coverage.uncovered() : problems;
@@ -68,7 +68,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 
 	/** The problems of the cases themselves, without asking what they cover. */
 	List<RuleProblem> caseProblems(RuleSet candidate, List<RuleFile> files) {
-		return caseProblems(candidate, files, new CaseCoverage(files));
+		return caseProblems(candidate, files, new CaseCoverage(files, candidate.programmes()));
 	}
 
 	private List<RuleProblem> caseProblems(RuleSet candidate, List<RuleFile> files, CaseCoverage coverage) {
@@ -80,7 +80,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 
 	/** Every case of every case file, passed or not, in file order. */
 	List<CaseResult> run(RuleSet candidate, List<RuleFile> files) {
-		return run(candidate, files, new CaseCoverage(files));
+		return run(candidate, files, new CaseCoverage(files, candidate.programmes()));
 	}
 
 	private List<CaseResult> run(RuleSet candidate, List<RuleFile> files, CaseCoverage coverage) {
@@ -155,7 +155,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 			return List.of("patient is not a valid request: "
 					+ String.join(", ", ex.errors().stream().map(error -> error.field() + " " + error.message()).toList()));
 		}
-		coverage.answered(goldenCase, assessment);
+		coverage.answered(goldenCase);
 		return Expectations.compare(goldenCase.expect(), assessment, json);
 	}
 }
