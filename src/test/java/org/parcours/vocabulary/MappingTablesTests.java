@@ -140,7 +140,7 @@ class MappingTablesTests {
 	}
 
 	@Test
-	void notesLinesAreSkippedAndAnUnknownVocabularyFileIsNamed() {
+	void anUnknownVocabularyFileIsNamedWithTheTablesItMightBe() {
 		List<RuleFile> files = new java.util.ArrayList<>(DefaultVocabulary.files());
 		files.add(new RuleFile("vocabulary/fhir-units.csv", "# notes\ninput,unit\n".getBytes(StandardCharsets.UTF_8)));
 		assertThatThrownBy(() -> DefaultVocabulary.load(files))
