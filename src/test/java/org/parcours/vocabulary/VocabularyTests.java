@@ -40,6 +40,27 @@ class VocabularyTests {
 				"chronic-pulmonary-disease", "renal-disease", "mild-liver-disease", "diabetes-uncomplicated");
 	}
 
+	/**
+	 * ICD-10-CM's lettered categories sort between numbered ones as text ({@code C4A} after {@code C45}), so
+	 * they must not be taken into ranges written for the numbered categories: each counts only for what it means.
+	 */
+	@ParameterizedTest(name = "icd-10-cm {0}: Charlson [{1}], chronic {2}")
+	@CsvSource(delimiter = ';', value = { "C4A.0;;cancer", "C4A.9;;cancer", "C7A.00;any-malignancy;cancer", "C7A.1;any-malignancy;cancer",
+			"C7A.8;any-malignancy;cancer", "C7B.00;metastatic-solid-tumour;cancer", "C7B.8;metastatic-solid-tumour;cancer",
+			"D3A.010;;", "M1A.00;;", "Z3A.38;;" })
+	void letteredIcd10CmCategoriesMatchOnlyWhatTheyMean(String code, String charlson, String chronic) {
+		var match = vocabulary.lookup(CodeSystem.ICD_10, code);
+		assertThat(match.charlsonCategories()).isEqualTo(charlson == null ? java.util.Set.of() : java.util.Set.of(charlson));
+		assertThat(match.chronicCategory()).isEqualTo(chronic);
+	}
+
+	@ParameterizedTest(name = "icd-10 {0} around the lettered categories is still Charlson {1}")
+	@CsvSource({ "C43.9,any-malignancy", "C45.0,any-malignancy", "C58,any-malignancy", "C76.8,any-malignancy",
+			"C77.0,metastatic-solid-tumour", "C80.1,metastatic-solid-tumour" })
+	void numberedNeighboursOfTheLetteredCategoriesKeepTheirMeaning(String code, String category) {
+		assertThat(vocabulary.lookup(CodeSystem.ICD_10, code).charlsonCategories()).containsExactly(category);
+	}
+
 	@ParameterizedTest(name = "icd-9 {0} is Charlson {1}")
 	@CsvSource({ "410.01,myocardial-infarction", "412,myocardial-infarction", "398.91,congestive-heart-failure",
 			"425.4,congestive-heart-failure", "428.0,congestive-heart-failure", "093.0,peripheral-vascular-disease",
