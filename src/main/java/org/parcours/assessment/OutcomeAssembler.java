@@ -65,6 +65,8 @@ final class OutcomeAssembler {
 	private static Assessment.Score score(ScoreName score, Map<Class<?>, List<Object>> facts) {
 		String name = score.id();
 		boolean charlson = score == ScoreName.CHARLSON;
+		// Age points explain Charlson's age-adjusted value, comorbidity weights explain LACE's C item.
+		String explaining = charlson ? ScoreName.CHARLSON_AGE_POINTS : score == ScoreName.LACE ? ScoreName.LACE_COMORBIDITY_WEIGHTS : null;
 		List<String> missing = of(facts, ScoreMissing.class).stream()
 			.filter(m -> m.score().equals(name)).map(ScoreMissing::field).distinct().sorted().toList();
 		Map<String, Integer> totals = of(facts, ScoreValue.class).stream()
@@ -74,7 +76,7 @@ final class OutcomeAssembler {
 		String band = of(facts, ScoreBand.class).stream().filter(b -> b.score().equals(name) && value != null)
 			.map(ScoreBand::band).findFirst().orElse(null);
 		List<Assessment.Reason> reasons = of(facts, ScorePoints.class).stream()
-			.filter(points -> points.score().equals(name) || (charlson && points.score().equals(ScoreName.CHARLSON_AGE_POINTS)))
+			.filter(points -> points.score().equals(name) || points.score().equals(explaining))
 			.sorted(Comparator.comparing(ScorePoints::score).thenComparing(ScorePoints::item))
 			.map(points -> new Assessment.Reason(points.rule(), points.text()))
 			.toList();

@@ -15,6 +15,9 @@ public enum ScoreName {
 	/** The total of the Charlson comorbidity points and the age points. */
 	public static final String CHARLSON_AGE_ADJUSTED = "charlson-age-adjusted";
 
+	/** The comorbidity weights of LACE's C item, kept apart from the LACE total and from Charlson's. */
+	public static final String LACE_COMORBIDITY_WEIGHTS = "lace-comorbidity";
+
 	private final String id;
 
 	ScoreName(String id) {
