@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import com.opencsv.ICSVWriter;
 
 import org.parcours.assessment.Evaluation;
 import org.parcours.patient.PatientValidator;
+import org.parcours.population.ShareBound;
 import org.parcours.rules.RuleSet;
 
 /**
@@ -100,7 +102,13 @@ final class RosterJob {
 		}
 		OutputLayout layout = new OutputLayout(options.keep(), ruleSet.programmes());
 		RowScorer scorer = new RowScorer(mapper, names.length, kept, layout, Evaluation.on(ruleSet, today, validator));
-		return new RosterJob(records, scorer, layout, options, new RosterSummary(profile.name(), ruleSet.version(), layout));
+		return new RosterJob(records, scorer, layout, options, new RosterSummary(profile.name(), ruleSet.version(), layout,
+				ruleSet.populationTargets().stream().map(ShareBound::of).toList()));
+	}
+
+	/** The first row written in error, if any yet: read by the writing thread, from {@link Progress}. */
+	Optional<RosterSummary.FirstError> firstError() {
+		return summary.firstError();
 	}
 
 	/** Records read from the input so far; the reader runs ahead of the rows written. */

@@ -80,14 +80,16 @@ final class RowScorer {
 		}
 		try {
 			String[] low = out.clone();
-			String[] reasons = fill(low, evaluation.assess(patient));
+			Assessment assessment = evaluation.assess(patient);
+			String[] reasons = fill(low, assessment);
 			if (row.ageUpperBound() != null && !row.ageUpperBound().equals(patient.age())) {
 				String[] high = out.clone();
 				fill(high, evaluation.assess(patient.toBuilder().age(row.ageUpperBound()).build()));
 				reasons = mergeBand(low, high, reasons);
 			}
 			low[layout.reasons()] = String.join(";", reasons);
-			return new ScoredRow(neutralise(low), null, ageBand, sex);
+			// Chronic categories come from the codes, not the age: both ends of an age band agree on them.
+			return new ScoredRow(neutralise(low), null, ageBand, sex, assessment.derived().chronicCount() > 0);
 		}
 		catch (InvalidPatientException ex) {
 			return error(out, ex.errors().stream().map(e -> new RowError(RowError.INVALID_PATIENT, e.field(), e.message())).toList(),
@@ -146,7 +148,7 @@ final class RowScorer {
 		List<RowError> sorted = errors.stream().sorted(Comparator.comparing(RowError::field)).toList();
 		String kind = errors.get(0).kind();
 		out[layout.error()] = kind + ": " + sorted.stream().map(RowError::toString).collect(Collectors.joining("; "));
-		return new ScoredRow(neutralise(out), kind, ageBand == null ? "unknown" : ageBand, sex == null ? "not-given" : sex);
+		return new ScoredRow(neutralise(out), kind, ageBand == null ? "unknown" : ageBand, sex == null ? "not-given" : sex, false);
 	}
 
 	private String ageBand(Patient patient) {

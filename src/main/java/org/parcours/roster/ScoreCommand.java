@@ -74,6 +74,7 @@ final class ScoreCommand {
 			err.printf("parcours score: %d rows in, %d rows out, %d error rows, %.1f s (%.0f rows/s), rules %s%n", summary.rowsIn(),
 					summary.rowsOut(), summary.errors(), summary.seconds(), summary.rowsOut() / Math.max(summary.seconds(), 1e-9),
 					ruleSet.version());
+			summary.population().alerts().forEach(alert -> err.println("parcours score: ALERT " + alert));
 		}
 	}
 

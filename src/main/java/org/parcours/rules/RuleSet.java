@@ -8,6 +8,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
 
 import org.parcours.facts.PatientFacts;
+import org.parcours.facts.PopulationTarget;
 import org.parcours.facts.Programme;
 import org.parcours.vocabulary.Vocabulary;
 
@@ -36,6 +37,8 @@ public final class RuleSet {
 
 	private final List<String> programmes;
 
+	private final List<PopulationTarget> populationTargets;
+
 	private final EvaluationLimits limits;
 
 	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KieBase kieBase) {
@@ -47,6 +50,8 @@ public final class RuleSet {
 		this.sessions = new PatientSessions(kieBase);
 		this.programmes = sessions.constantFacts().stream().filter(Programme.class::isInstance).map(Programme.class::cast)
 			.map(Programme::id).sorted().distinct().toList();
+		this.populationTargets = sessions.constantFacts().stream().filter(PopulationTarget.class::isInstance)
+			.map(PopulationTarget.class::cast).sorted(java.util.Comparator.comparing(PopulationTarget::id)).toList();
 		this.limits = EvaluationLimits.DEFAULT;
 	}
 
@@ -58,6 +63,7 @@ public final class RuleSet {
 		this.vocabulary = rules.vocabulary;
 		this.sessions = rules.sessions;
 		this.programmes = rules.programmes;
+		this.populationTargets = rules.populationTargets;
 		this.limits = limits;
 	}
 
@@ -92,6 +98,11 @@ public final class RuleSet {
 	 */
 	public List<String> programmes() {
 		return programmes;
+	}
+
+	/** The level shares this rule set declares a roster should show (population targets), sorted by id. */
+	public List<PopulationTarget> populationTargets() {
+		return populationTargets;
 	}
 
 	/**
