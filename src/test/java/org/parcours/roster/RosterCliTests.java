@@ -11,6 +11,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.parcours.rules.RulesDirectory;
 
@@ -31,6 +33,34 @@ class RosterCliTests extends CommandLineTests {
 		assertThat(Files.readString(summary)).contains("\"rowsIn\" : 46", "\"rowsOut\" : 46", "\"byAgeBandAndSex\"",
 				"\"profile\" : \"uci-diabetes-130\"");
 		assertThat(messages()).contains("46 rows in, 46 rows out, 0 error rows");
+	}
+
+	@Test
+	void theSummaryComparesLevelSharesWithThePopulationTargetsAndAMissedTargetIsAnAlertLine() throws IOException {
+		Path summary = dir.resolve("summary.json");
+		int code = run("score", "--input", "rules/cases/reference-roster.csv", "--output", dir.resolve("scored.csv").toString(), "--summary",
+				summary.toString());
+		assertThat(code).as(messages()).isZero();
+		JsonNode population = JsonMapper.builder().build().readTree(summary.toFile()).path("population");
+		assertThat(population.path("levelShares").path("all").path("rows").asInt()).isEqualTo(600);
+		assertThat(population.path("levelShares").path("all").path("levels").path("3").path("percent").asDouble()).isEqualTo(3.33);
+		assertThat(population.path("levelShares").path("chronic").path("rows").asInt()).isEqualTo(331);
+		assertThat(population.path("targets")).extracting(target -> target.path("id").asString() + " " + target.path("met").asBoolean())
+			.containsExactly("case-management-of-chronic-patients false", "kaiser-level-3-share true");
+		String alert = "population target 'case-management-of-chronic-patients' missed: level 3 is 6.04 % of chronic patients (20 of 331),"
+				+ " outside the bound level 3 at most 5 % of chronic patients";
+		assertThat(population.path("alerts")).extracting(JsonNode::asString).containsExactly(alert);
+		assertThat(messages()).contains("parcours score: ALERT " + alert + "\n").doesNotContain("kaiser-level-3-share' missed");
+	}
+
+	@Test
+	void rulesOutsideTheirPopulationBoundsExitWithFiveNamingTheBound() throws IOException {
+		Path rules = dir.resolve("rules");
+		RulesDirectory.copyOfDefault(rules).replace("cases/population-bounds.csv", "level-3-share,all,3,1,5,", "level-3-share,all,3,4,5,");
+		assertThat(run("score", "--input", "rules/cases/reference-roster.csv", "--output", dir.resolve("o.csv").toString(), "--rules",
+				rules.toString())).isEqualTo(5);
+		assertThat(messages()).contains("cases/population-bounds.csv:10: bound 'level-3-share' missed on the reference roster: level 3 is 3.33 %"
+				+ " of all rows scored (20 of 600), outside the bound level 3 between 4 % and 5 % of all rows scored");
 	}
 
 	@Test
