@@ -37,7 +37,7 @@ class CardWriterTests {
 				new Assessment.Scores(new Score(2, 5, null, null, List.of()),
 						new Score(12, null, "high", null, List.of(new Reason("LACE-L", "length of stay 6 days: 4 point(s)"))),
 						new Score(null, null, null, List.of("stay.dischargeHemoglobinGdl"), null)),
-				new Assessment.Derived(List.of(), 0, null, null), programmes, List.of());
+				new Assessment.Derived(List.of(), 0, null, null), programmes, null, List.of());
 	}
 
 	static final Mappings MAPPINGS = DefaultVocabulary.mappings();
