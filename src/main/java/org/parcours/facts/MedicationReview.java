@@ -14,11 +14,11 @@ import java.util.Optional;
  */
 public final class MedicationReview {
 
-	static final String MEDICATIONS = "medications";
+	private static final String MEDICATIONS = "medications";
 
-	static final String SINCE = "medications.since";
+	private static final String SINCE = "medications.since";
 
-	static final String CONDITIONS = "conditions";
+	private static final String CONDITIONS = "conditions";
 
 	private MedicationReview() {
 	}
