@@ -5,14 +5,19 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.parcours.facts.MedicationProfile;
 import org.parcours.facts.PatientFacts;
+import org.parcours.facts.TakenMedication;
 import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.CodeMatch;
 import org.parcours.vocabulary.CodeSystem;
+import org.parcours.vocabulary.DrugClasses;
 import org.parcours.vocabulary.FunctionalFinding;
 import org.parcours.vocabulary.Vocabulary;
 
@@ -38,9 +43,12 @@ final class FactsBuilder {
 		Set<String> chronic = new TreeSet<>();
 		Set<String> charlson = new TreeSet<>();
 		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
+		Map<String, String> medicationConditions = new TreeMap<>();
 		if (patient.conditions() != null) {
 			for (Patient.Condition condition : patient.conditions()) {
 				CodeMatch match = map(condition, vocabulary, warnings);
+				match.medicationConditions().forEach(name -> medicationConditions.putIfAbsent(name, condition.system() == null
+						? "category " + condition.category() : Kebab.of(condition.system()) + " " + condition.code()));
 				if (match.chronicCategory() != null) {
 					chronic.add(match.chronicCategory());
 				}
@@ -59,6 +67,7 @@ final class FactsBuilder {
 			.stay(stay(patient.stay()))
 			.functional(FunctionalFindings.apply(findings, patient.functional()))
 			.pregnancy(patient.pregnancy())
+			.medicationProfile(medicationProfile(patient, medicationConditions, vocabulary, patient.assessmentDate() == null ? today : patient.assessmentDate()))
 			.build();
 		return new Result(facts, List.copyOf(warnings));
 	}
@@ -85,6 +94,16 @@ final class FactsBuilder {
 			return patient.medicationCount();
 		}
 		return (int) patient.medications().stream().map(medication -> medication.code().strip().toUpperCase(Locale.ROOT)).distinct().count();
+	}
+
+	/** The list with each code's drug classes, and the labels criteria use to name classes and conditions. */
+	private static MedicationProfile medicationProfile(Patient patient, Map<String, String> conditions, Vocabulary vocabulary, LocalDate on) {
+		DrugClasses classes = vocabulary.drugClasses();
+		List<TakenMedication> medications = patient.medications() == null ? null : patient.medications().stream()
+			.map(medication -> new TakenMedication(medication.code().strip().toUpperCase(Locale.ROOT), classes.classesOf(medication.code()),
+					medication.since()))
+			.toList();
+		return new MedicationProfile(medications, conditions, on, classes.labels(), vocabulary.medicationConditionLabels());
 	}
 
 	private static CodeMatch map(Patient.Condition condition, Vocabulary vocabulary, List<Assessment.Warning> warnings) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.parcours.facts.Flag;
 import org.parcours.facts.LevelFinding;
+import org.parcours.facts.MedicationFinding;
 import org.parcours.facts.PatientFacts;
 import org.parcours.facts.Programme;
 import org.parcours.facts.ProgrammeFinding;
@@ -30,6 +31,14 @@ import org.parcours.vocabulary.Mappings;
  */
 final class OutcomeAssembler {
 
+	/** The derived fact that says the patient is within the medication review's scope. */
+	private static final String MEDICATION_REVIEW = "medication-review";
+
+	/** STOPP before START, then by section and number as published ({@code STOPP-B3} before {@code STOPP-B13}). */
+	private static final Comparator<String> CRITERION_ORDER = Comparator.<String, Boolean>comparing(id -> id.startsWith("START"))
+		.thenComparing(id -> id.replaceAll("\\d+", ""))
+		.thenComparingInt(id -> Integer.parseInt("0" + id.replaceAll("\\D", "")));
+
 	private OutcomeAssembler() {
 	}
 
@@ -47,7 +56,22 @@ final class OutcomeAssembler {
 		Assessment.Derived derived = new Assessment.Derived(patient.chronicCategories().stream().sorted().toList(), patient.chronicCount(),
 				patient.medicationCount(), polypharmacy == null || !polypharmacy.known() ? null : polypharmacy.value());
 		List<Assessment.ProgrammeOutcome> programmes = programmes(of(byType, Programme.class), of(byType, ProgrammeFinding.class), allWarnings);
-		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, List.copyOf(allWarnings));
+		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, medicationReview(byType), List.copyOf(allWarnings));
+	}
+
+	/** Present when the rules put the patient in the review's scope (flag {@code medication-review}). */
+	private static Assessment.MedicationReview medicationReview(Map<Class<?>, List<Object>> facts) {
+		boolean inScope = of(facts, Flag.class).stream().anyMatch(flag -> flag.name().equals(MEDICATION_REVIEW) && flag.known() && flag.value());
+		if (!inScope) {
+			return null;
+		}
+		List<MedicationFinding> findings = of(facts, MedicationFinding.class);
+		List<Assessment.Reason> flags = findings.stream().filter(f -> f.kind() == MedicationFinding.Kind.FLAG)
+			.sorted(Comparator.comparing(MedicationFinding::rule, CRITERION_ORDER).thenComparing(MedicationFinding::text))
+			.map(f -> new Assessment.Reason(f.rule(), f.text())).distinct().toList();
+		List<String> missing = findings.stream().filter(f -> f.kind() == MedicationFinding.Kind.MISSING).map(MedicationFinding::text)
+			.distinct().sorted().toList();
+		return new Assessment.MedicationReview(flags, missing);
 	}
 
 	/** The level's label is the one {@code vocabulary/kaiser-level.csv} gives it. */

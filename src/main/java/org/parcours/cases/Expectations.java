@@ -24,7 +24,8 @@ import org.parcours.facts.ScoreName;
  */
 final class Expectations {
 
-	private static final Set<String> KEYS = Set.of("level", "levelRules", "scores", "derived", "programmes", "rules", "warnings");
+	private static final Set<String> KEYS = Set.of("level", "levelRules", "scores", "derived", "programmes", "medicationReview", "rules",
+			"warnings");
 
 	/** The scores a case may check, by the name cases and answers give them. */
 	private static final Map<String, ScoreName> SCORES = Arrays.stream(ScoreName.values())
@@ -35,6 +36,8 @@ final class Expectations {
 	private static final Set<String> DERIVED_KEYS = Set.of("chronicCategories", "chronicCount", "medicationCount", "polypharmacy");
 
 	private static final Set<String> PROGRAMME_KEYS = Set.of("status", "rules", "missing", "nextSteps");
+
+	private static final Set<String> MEDICATION_REVIEW_KEYS = Set.of("flags", "flagged", "notFlagged", "missing");
 
 	private final JsonMapper json;
 
@@ -59,6 +62,7 @@ final class Expectations {
 		object(expect.get("scores"), "scores", SCORES.keySet(), (name, node) -> score(name, node, actual.scores()));
 		derived(expect.get("derived"), actual.derived());
 		object(expect.get("programmes"), "programmes", null, (id, node) -> programme(id, node, actual));
+		medicationReview(expect.get("medicationReview"), actual.medicationReview());
 		appear("rules", expect.get("rules"), allRules(actual));
 		sameSet("warnings", expect.get("warnings"), actual.warnings().stream().map(Assessment.Warning::code).toList());
 	}
@@ -113,6 +117,42 @@ final class Expectations {
 			sameSet(what + " missing", expect.get("missing"), outcome.missing());
 			appear(what + " nextSteps", expect.get("nextSteps"), outcome.nextSteps());
 		}
+	}
+
+	/**
+	 * {@code null} states the patient is outside the review's scope; {@code flags} are the criteria ids
+	 * exactly, {@code flagged} ids that appear among them, {@code notFlagged} ids that must not.
+	 */
+	private void medicationReview(JsonNode expect, Assessment.MedicationReview review) {
+		if (expect == null) {
+			return;
+		}
+		if (expect.isNull()) {
+			if (review != null) {
+				failures.add("medicationReview: expected none (outside its scope), got " + review);
+			}
+			return;
+		}
+		if (!known(expect, MEDICATION_REVIEW_KEYS, "medicationReview")) {
+			return;
+		}
+		if (review == null) {
+			failures.add("medicationReview: expected a review, got none (the patient is outside its scope)");
+			return;
+		}
+		List<String> flags = reasonRules(review.flags()).stream().distinct().toList();
+		List<String> wanted = strings("medicationReview flags", expect.get("flags"));
+		if (wanted != null && !new TreeSet<>(wanted).equals(new TreeSet<>(flags))) {
+			failures.add("medicationReview flags: expected " + new TreeSet<>(wanted) + ", got "
+					+ review.flags().stream().map(r -> r.rule() + ": " + r.text()).toList());
+		}
+		appear("medicationReview flagged", expect.get("flagged"), flags);
+		List<String> unwanted = strings("medicationReview notFlagged", expect.get("notFlagged"));
+		if (unwanted != null && unwanted.stream().anyMatch(flags::contains)) {
+			failures.add("medicationReview notFlagged: expected none of " + unwanted + ", got "
+					+ review.flags().stream().filter(r -> unwanted.contains(r.rule())).map(r -> r.rule() + ": " + r.text()).toList());
+		}
+		sameSet("medicationReview missing", expect.get("missing"), review.missing());
 	}
 
 	private static String explain(Assessment.ProgrammeOutcome outcome) {
@@ -194,12 +234,13 @@ final class Expectations {
 		return reasons == null ? List.of() : reasons.stream().map(Assessment.Reason::rule).toList();
 	}
 
-	/** Every rule id the answer shows: level, score points and programme reasons. */
+	/** Every rule id the answer shows: level, score points, programme reasons and medication review flags. */
 	private static List<String> allRules(Assessment actual) {
 		Function<Assessment.Score, Stream<String>> score = s -> reasonRules(s.reasons()).stream();
 		return Stream.of(reasonRules(actual.riskLevel().reasons()).stream(), score.apply(actual.scores().charlson()),
 				score.apply(actual.scores().lace()), score.apply(actual.scores().hospital()),
-				actual.programmes().stream().flatMap(p -> reasonRules(p.reasons()).stream()))
+				actual.programmes().stream().flatMap(p -> reasonRules(p.reasons()).stream()),
+				actual.medicationReview() == null ? Stream.<String>empty() : reasonRules(actual.medicationReview().flags()).stream())
 			.flatMap(Function.identity()).distinct().toList();
 	}
 }

@@ -2,6 +2,7 @@ package org.parcours.cdshooks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -53,7 +54,23 @@ final class CardWriter {
 		}
 		toPrepare.forEach(programme -> detail.append(programmeLine(programme)));
 		detail.append(warnings(assessment)).append('\n').append(CARE_ONLY);
-		return List.of(card(summary, detail.toString(), mappings.level(level.level()).cdsIndicator(), assessment, riskAssessmentJson));
+		List<Card> cards = new ArrayList<>();
+		cards.add(card(summary, detail.toString(), mappings.level(level.level()).cdsIndicator(), assessment, riskAssessmentJson));
+		medicationReview(assessment).ifPresent(cards::add);
+		return List.copyOf(cards);
+	}
+
+	/** A card when the medication review flags something: each STOPP/START criterion with what triggered it. */
+	private static Optional<Card> medicationReview(Assessment assessment) {
+		Assessment.MedicationReview review = assessment.medicationReview();
+		if (review == null || review.flags().isEmpty()) {
+			return Optional.empty();
+		}
+		String detail = "**STOPP/START (version 2) findings to review**\n\n" + reasons(review.flags())
+				+ (review.missing().isEmpty() ? "" : "\nOther criteria would be decided by " + code(review.missing()) + ".\n")
+				+ "\n_A prompt for a medication review by the prescriber or pharmacist, not an instruction to stop or start a drug._";
+		return Optional.of(card("Medication review: " + review.flags().size() + " STOPP/START finding(s) to review", detail, "info",
+				assessment, null));
 	}
 
 	/** encounter-discharge: readmission scores and level, then one card per eligible programme with its next steps. */
@@ -89,6 +106,7 @@ final class CardWriter {
 			cards.add(card("Eligible for " + name(programme) + ": plan the next steps before discharge", steps.toString(), "info",
 					assessment, null));
 		}
+		medicationReview(assessment).ifPresent(cards::add);
 		return List.copyOf(cards);
 	}
 

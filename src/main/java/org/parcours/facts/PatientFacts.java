@@ -28,7 +28,8 @@ public record PatientFacts(
 		Patient.History history,
 		Patient.Stay stay,
 		Patient.Functional functional,
-		Patient.Pregnancy pregnancy) {
+		Patient.Pregnancy pregnancy,
+		MedicationProfile medicationProfile) {
 
 	public static Builder builder() {
 		return new Builder();
@@ -187,6 +188,7 @@ public record PatientFacts(
 		private Patient.Stay stay;
 		private Patient.Functional functional;
 		private Patient.Pregnancy pregnancy;
+		private MedicationProfile medicationProfile = MedicationProfile.unknown(null);
 
 		private Builder() {
 		}
@@ -201,10 +203,11 @@ public record PatientFacts(
 		public Builder stay(Patient.Stay value) { stay = value; return this; }
 		public Builder functional(Patient.Functional value) { functional = value; return this; }
 		public Builder pregnancy(Patient.Pregnancy value) { pregnancy = value; return this; }
+		public Builder medicationProfile(MedicationProfile value) { medicationProfile = value; return this; }
 
 		public PatientFacts build() {
 			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, medicationCount, residence, history,
-					stay, functional, pregnancy);
+					stay, functional, pregnancy, medicationProfile);
 		}
 	}
 }

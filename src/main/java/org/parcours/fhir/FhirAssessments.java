@@ -40,7 +40,7 @@ public class FhirAssessments {
 		List<Assessment.Warning> warnings = new ArrayList<>(mapped.warnings());
 		warnings.addAll(assessment.warnings());
 		return new Result(new Assessment(assessment.patientId(), assessment.rulesVersion(), assessment.riskLevel(), assessment.scores(),
-				assessment.derived(), assessment.programmes(), List.copyOf(warnings)), mapped,
+				assessment.derived(), assessment.programmes(), assessment.medicationReview(), List.copyOf(warnings)), mapped,
 				evaluation.ruleSet().vocabulary().mappings());
 	}
 }

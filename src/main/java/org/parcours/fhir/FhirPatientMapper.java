@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 import org.parcours.assessment.Assessment.Warning;
 import org.parcours.patient.Enums.ConditionSystem;
+import org.parcours.patient.Enums.MedicationSystem;
 import org.parcours.patient.Enums.Sex;
 import org.parcours.patient.InputError;
 import org.parcours.patient.InvalidPatientException;
@@ -43,6 +45,11 @@ public final class FhirPatientMapper {
 
 	/** The code shape the patient model accepts; a coding outside it cannot be one of our vocabularies' codes. */
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9.]{1,20}");
+
+	/** The ATC code system as FHIR names it (terminology.hl7.org, "ATC"). */
+	private static final String ATC_SYSTEM = "http://www.whocc.no/atc";
+
+	private static final Pattern ATC_CODE = Pattern.compile("[A-Za-z0-9]{1,10}");
 
 	private FhirPatientMapper() {
 	}
@@ -79,6 +86,7 @@ public final class FhirPatientMapper {
 			.assessmentDate(on)
 			.sex(sex(resource))
 			.conditions(conditions(active, mappings, warnings))
+			.medications(atcMedications(record.medications(), on, warnings))
 			.medicationCount(medicationCount(record.medications(), on))
 			.history(history(record.encounters(), index, on, mappings))
 			.stay(index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), mappings, warnings))
@@ -211,6 +219,50 @@ public final class FhirPatientMapper {
 		}
 		return (int) medications.stream().filter(medication -> activeMedication(medication, on)).map(FhirPatientMapper::medicationKey)
 			.distinct().count();
+	}
+
+	/**
+	 * The active medications by their ATC coding, with the day each was started (a statement's
+	 * effective start, else a request's authoring date) when it is not after the assessment date. If
+	 * any active medication has no ATC coding the list is not sent at all (a warning says so): a partial
+	 * list would miscount and would make a coded-elsewhere drug look omitted; the count still stands.
+	 */
+	private static List<Patient.Medication> atcMedications(List<DomainResource> medications, LocalDate on, List<Warning> warnings) {
+		if (medications == null) {
+			return null;
+		}
+		List<DomainResource> active = medications.stream().filter(medication -> activeMedication(medication, on)).toList();
+		List<Patient.Medication> list = new ArrayList<>();
+		long uncoded = 0;
+		for (DomainResource resource : active) {
+			var medication = resource instanceof MedicationRequest request ? request.getMedication() : ((MedicationStatement) resource).getMedication();
+			Optional<String> atc = medication instanceof CodeableConcept concept ? concept.getCoding().stream()
+				.filter(coding -> ATC_SYSTEM.equals(coding.getSystem()) && coding.getCode() != null && ATC_CODE.matcher(coding.getCode().strip()).matches())
+				.map(coding -> coding.getCode().strip()).findFirst() : Optional.empty();
+			if (atc.isEmpty()) {
+				uncoded++;
+				continue;
+			}
+			LocalDate since = started(resource);
+			list.add(new Patient.Medication(MedicationSystem.ATC, atc.get(), since == null || since.isAfter(on) ? null : since));
+		}
+		if (uncoded > 0) {
+			warnings.add(new Warning("fhir-medication-not-atc", uncoded + " active medication(s) have no ATC coding (" + ATC_SYSTEM
+					+ "): the medication list is not used, so the medication review cannot decide; the count is still used"));
+			return null;
+		}
+		return List.copyOf(list);
+	}
+
+	private static LocalDate started(DomainResource resource) {
+		if (resource instanceof MedicationStatement statement) {
+			if (statement.hasEffectivePeriod() && statement.getEffectivePeriod().hasStart()) {
+				return Fhir.date(statement.getEffectivePeriod().getStartElement());
+			}
+			return statement.hasEffectiveDateTimeType() ? Fhir.date(statement.getEffectiveDateTimeType()) : null;
+		}
+		MedicationRequest request = (MedicationRequest) resource;
+		return request.hasAuthoredOn() ? Fhir.date(request.getAuthoredOnElement()) : null;
 	}
 
 	private static boolean activeMedication(DomainResource resource, LocalDate on) {

@@ -160,8 +160,18 @@ public record Patient(
 		}
 	}
 
+	/**
+	 * A medication by its ATC code; {@code since} is the day it was started, for the criteria that count
+	 * how long a drug has been taken (unknown when absent, never "today").
+	 */
 	public record Medication(@NotNull MedicationSystem system,
-			@NotNull @Size(min = 1, max = 10) @Pattern(regexp = "[A-Za-z0-9]*", message = "must be an ATC code") String code) {
+			@NotNull @Size(min = 1, max = 10) @Pattern(regexp = "[A-Za-z0-9]*", message = "must be an ATC code") String code,
+			LocalDate since) {
+
+		/** A medication without a start date. */
+		public static Medication atc(String code) {
+			return new Medication(MedicationSystem.ATC, code, null);
+		}
 	}
 
 	public record History(@Min(0) @Max(365) Integer admissionsLast12Months, @Min(0) @Max(183) Integer edVisitsLast6Months,

@@ -46,6 +46,14 @@ public class PatientValidator {
 				checkCondition(patient.conditions().get(i), "conditions[" + i + "]", errors);
 			}
 		}
+		if (patient.medications() != null) {
+			for (int i = 0; i < patient.medications().size(); i++) {
+				Patient.Medication medication = patient.medications().get(i);
+				if (medication != null && medication.since() != null && medication.since().isAfter(assessmentDate)) {
+					errors.add(new InputError("medications[" + i + "].since", "must not be after the assessment date"));
+				}
+			}
+		}
 		errors.sort(Comparator.comparing(InputError::field));
 		return errors;
 	}

@@ -23,7 +23,8 @@ import org.parcours.vocabulary.Mappings;
  * Columns may come in any order and any may be left out (a left-out column is "not known"), but an
  * unknown column name stops the run: a misspelt header would otherwise silently empty a column.
  * {@code conditions} holds {@code system:code} items separated by {@code ;} ({@code icd-10:I50.9;
- * category:copd}); {@code medications} holds ATC codes separated by {@code ;}; {@code none} in either
+ * category:copd}); {@code medications} holds ATC codes separated by {@code ;}, each optionally with its start
+ * date ({@code N05BA01@2025-01-10}); {@code none} in either
  * says the list is known to be empty.
  */
 final class CanonicalProfile implements RosterProfile {
@@ -163,15 +164,33 @@ final class CanonicalProfile implements RosterProfile {
 			return conditions;
 		}
 
-		private static List<Patient.Medication> medications(String cell) {
+		/** {@code code} or {@code code@start-date} items, e.g. {@code N05BA01@2025-01-10;C07AB02}. */
+		private static List<Patient.Medication> medications(String cell, List<RowError> errors) {
 			if (cell == null) {
 				return null;
 			}
 			if (cell.equalsIgnoreCase(NONE)) {
 				return List.of();
 			}
-			return Arrays.stream(cell.split(";")).map(String::strip).filter(code -> !code.isEmpty())
-				.map(code -> new Patient.Medication(MedicationSystem.ATC, code)).toList();
+			List<Patient.Medication> medications = new ArrayList<>();
+			for (String item : cell.split(";")) {
+				if (item.isBlank()) {
+					continue;
+				}
+				int at = item.indexOf('@');
+				String code = (at < 0 ? item : item.substring(0, at)).strip();
+				String date = at < 0 ? null : item.substring(at + 1).strip();
+				if (date != null && date.isEmpty()) {
+					errors.add(new RowError(RowError.BAD_VALUE, "medications", "a start date after @ must be a date as YYYY-MM-DD"));
+					return null;
+				}
+				LocalDate since = Cells.date("medications", date, errors);
+				if (date != null && since == null) {
+					return null;
+				}
+				medications.add(new Patient.Medication(MedicationSystem.ATC, code, since));
+			}
+			return medications;
 		}
 	}
 
@@ -200,7 +219,7 @@ final class CanonicalProfile implements RosterProfile {
 				return CanonicalMapper.conditions(Cells.text(cell), errors);
 			}
 			if (name.equals("medications")) {
-				return CanonicalMapper.medications(Cells.text(cell));
+				return CanonicalMapper.medications(Cells.text(cell), errors);
 			}
 			if (type == Integer.class) {
 				return Cells.integer(name, cell, errors);

@@ -25,7 +25,8 @@ record CellType(String declaration, String expected, Pattern form, Set<String> w
 
 	/** The types a heading may declare, for messages. */
 	static final String DECLARABLE = "[whole number], [decimal], [text], [region code], [word], [one of: a/b/...] or the name of a "
-			+ "list: a request field such as [stay.reason], [chronic category], [charlson category], [marker], [score]";
+			+ "list: a request field such as [stay.reason], [chronic category], [charlson category], [marker], [score], [drug class], "
+			+ "[medication condition]";
 
 	/** The type a heading declares, or empty when the declaration names no type {@link KnownValues} knows. */
 	static Optional<CellType> of(String declaration, KnownValues known) {

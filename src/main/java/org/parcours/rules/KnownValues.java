@@ -33,9 +33,18 @@ final class KnownValues {
 			case "chronic category" -> Optional.of(vocabulary.chronicCategories());
 			case "charlson category" -> Optional.of(vocabulary.charlsonCategories());
 			case "marker" -> Optional.of(new TreeSet<>(names.declared(DeclaredNames.Kind.FLAG)));
+			case "drug class" -> Optional.of(vocabulary.drugClasses().names());
+			case "medication condition" -> Optional.of(medicationConditions());
 			case "score" -> Optional.of(new TreeSet<>(names.declared(DeclaredNames.Kind.SCORE)));
 			default -> requestField(name);
 		};
+	}
+
+	/** What a medication criterion may require: a coded condition of the vocabulary, or a marker the rules derive. */
+	private Set<String> medicationConditions() {
+		Set<String> conditions = new TreeSet<>(vocabulary.medicationConditions());
+		conditions.addAll(names.declared(DeclaredNames.Kind.FLAG));
+		return conditions;
 	}
 
 	/** The wire values of a request field with a closed vocabulary, such as {@code stay.reason}. */

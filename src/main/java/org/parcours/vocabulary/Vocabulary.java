@@ -26,15 +26,40 @@ public final class Vocabulary {
 
 	private final List<Entry> functional;
 
+	private final List<Entry> medication;
+
+	private final Map<String, String> medicationLabels;
+
+	private final DrugClasses drugClasses;
+
 	private final Mappings mappings;
 
 	private final Map<String, CodeMatch> cache = new ConcurrentHashMap<>();
 
-	Vocabulary(List<Entry> chronic, List<Entry> charlson, List<Entry> functional, Mappings mappings) {
+	Vocabulary(List<Entry> chronic, List<Entry> charlson, List<Entry> functional, List<Entry> medication,
+			Map<String, String> medicationLabels, DrugClasses drugClasses, Mappings mappings) {
 		this.chronic = List.copyOf(chronic);
 		this.charlson = List.copyOf(charlson);
 		this.functional = List.copyOf(functional);
+		this.medication = List.copyOf(medication);
+		this.medicationLabels = Map.copyOf(medicationLabels);
+		this.drugClasses = drugClasses;
 		this.mappings = mappings;
+	}
+
+	/** The drug classes of {@code vocabulary/atc-class.csv}. */
+	public DrugClasses drugClasses() {
+		return drugClasses;
+	}
+
+	/** The condition names of {@code vocabulary/medication-*.csv}, for checking the tables of medication criteria. */
+	public Set<String> medicationConditions() {
+		return new TreeSet<>(medicationLabels.keySet());
+	}
+
+	/** Medication condition to its name for a reader (the label of its first row). */
+	public Map<String, String> medicationConditionLabels() {
+		return medicationLabels;
 	}
 
 	/** The terminology mapping tables of the same rule set (FHIR and UCI codes, level and band names). */
@@ -59,7 +84,7 @@ public final class Vocabulary {
 	}
 
 	public int size() {
-		return chronic.size() + charlson.size() + functional.size();
+		return chronic.size() + charlson.size() + functional.size() + medication.size();
 	}
 
 	private CodeMatch match(CodeSystem system, String code) {
@@ -76,9 +101,13 @@ public final class Vocabulary {
 			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
 			.map(entry -> FunctionalFinding.fromId(entry.category()).orElseThrow())
 			.collect(Collectors.toUnmodifiableSet());
+		Set<String> medicationConditions = medication.stream()
+			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
+			.map(Entry::category)
+			.collect(Collectors.toUnmodifiableSet());
 		if (system == CodeSystem.CATEGORY && chronicCategory == null && chronicCategories().contains(code)) {
 			chronicCategory = code;
 		}
-		return new CodeMatch(chronicCategory, charlsonCategories, functionalFindings);
+		return new CodeMatch(chronicCategory, charlsonCategories, functionalFindings, medicationConditions);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
@@ -15,13 +16,17 @@ import org.parcours.vocabulary.InvalidVocabularyException.Problem;
 
 /**
  * Reads the vocabulary CSV files of a rule set ({@code vocabulary/chronic-*.csv},
- * {@code vocabulary/charlson-*.csv} and {@code vocabulary/functional-*.csv}, columns
- * {@code system,code,category,label}) and its mapping tables ({@link MappingsLoader}). Every problem is collected with its file and line, so a
+ * {@code vocabulary/charlson-*.csv}, {@code vocabulary/functional-*.csv} and {@code vocabulary/medication-*.csv},
+ * columns {@code system,code,category,label}, after optional {@code #} lines naming the source), the drug
+ * classes of {@code vocabulary/atc-class.csv} ({@link DrugClassesReader}) and its mapping tables ({@link MappingsLoader}). Every problem is collected with its file and line, so a
  * clinician sees all mistakes of an edit at once.
  */
 public final class VocabularyLoader {
 
 	private static final List<String> HEADER = List.of("system", "code", "category", "label");
+
+	/** The table of drug classes as lists of ATC prefixes. */
+	static final String DRUG_CLASSES = "atc-class.csv";
 
 	/** A functional finding feeds one input of the patient model, so only the findings the model has are accepted. */
 	private static final String FINDINGS = String.join(", ",
@@ -35,6 +40,10 @@ public final class VocabularyLoader {
 		List<Vocabulary.Entry> chronic = new ArrayList<>();
 		List<Vocabulary.Entry> charlson = new ArrayList<>();
 		List<Vocabulary.Entry> functional = new ArrayList<>();
+		List<Vocabulary.Entry> medication = new ArrayList<>();
+		Map<String, String> medicationLabels = new TreeMap<>();
+		List<DrugClasses.Row> drugClassRows = new ArrayList<>();
+		Map<String, String> drugClassLabels = new TreeMap<>();
 		List<Problem> problems = new ArrayList<>();
 		Mappings mappings = MappingsLoader.load(textByPath, problems);
 		for (Map.Entry<String, String> file : textByPath.entrySet().stream().filter(file -> !MappingsLoader.isTable(file.getKey())).toList()) {
@@ -48,9 +57,16 @@ public final class VocabularyLoader {
 			else if (name.startsWith("functional-")) {
 				read(file, functional, problems);
 			}
+			else if (name.startsWith("medication-")) {
+				read(file, medication, medicationLabels, problems);
+			}
+			else if (name.equals(DRUG_CLASSES)) {
+				DrugClassesReader.read(file.getKey(), file.getValue(), drugClassRows, drugClassLabels, problems);
+			}
 			else {
 				problems.add(new Problem(file.getKey(), 0,
-						"vocabulary files are named chronic-*.csv, charlson-*.csv or functional-*.csv, or are one of the mapping tables "
+						"vocabulary files are named chronic-*.csv, charlson-*.csv, functional-*.csv or medication-*.csv, or are "
+								+ DRUG_CLASSES + " or one of the mapping tables "
 								+ String.join(", ", MappingsLoader.TABLES.keySet().stream().sorted().toList())
 								+ ", so the mapping they feed is clear"));
 			}
@@ -61,19 +77,34 @@ public final class VocabularyLoader {
 		if (!problems.isEmpty()) {
 			throw new InvalidVocabularyException(problems);
 		}
-		return new Vocabulary(chronic, charlson, functional, mappings);
+		return new Vocabulary(chronic, charlson, functional, medication, medicationLabels,
+				new DrugClasses(drugClassRows, drugClassLabels), mappings);
 	}
 
 	private static void read(Map.Entry<String, String> file, List<Vocabulary.Entry> into, List<Problem> problems) {
+		read(file, into, new TreeMap<>(), problems);
+	}
+
+	/** Reads one code list; {@code labels} keeps the first label given to each category. */
+	private static void read(Map.Entry<String, String> file, List<Vocabulary.Entry> into, Map<String, String> labels,
+			List<Problem> problems) {
 		String path = file.getKey();
 		try (CSVReader reader = new CSVReader(new StringReader(file.getValue()))) {
 			List<String[]> rows = reader.readAll();
-			if (rows.isEmpty() || !Arrays.asList(rows.get(0)).subList(0, Math.min(rows.get(0).length, 4)).equals(HEADER)) {
-				problems.add(new Problem(path, 1, "header must be " + String.join(",", HEADER)));
+			int header = 0;
+			while (header < rows.size() && rows.get(header).length > 0 && rows.get(header)[0].startsWith("#")) {
+				header++;
+			}
+			if (header >= rows.size() || !Arrays.asList(rows.get(header)).subList(0, Math.min(rows.get(header).length, 4)).equals(HEADER)) {
+				problems.add(new Problem(path, header + 1, "header must be " + String.join(",", HEADER)));
 				return;
 			}
-			for (int i = 1; i < rows.size(); i++) {
-				entry(rows.get(i), path, i + 1, problems).ifPresent(into::add);
+			for (int i = header + 1; i < rows.size(); i++) {
+				String[] row = rows.get(i);
+				entry(row, path, i + 1, problems).ifPresent(entry -> {
+					into.add(entry);
+					labels.putIfAbsent(entry.category(), row.length > 3 && !row[3].isBlank() ? row[3].strip() : entry.category());
+				});
 			}
 		}
 		catch (IOException | CsvException ex) {

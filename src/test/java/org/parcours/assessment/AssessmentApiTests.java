@@ -94,6 +94,7 @@ class AssessmentApiTests {
 			unknown field              | {"age": 80, "ethnicity": "x"}                       | ethnicity                   | is not a field of this API
 			array instead of object    | [1, 2]                                              | $                           | must be an object
 			bad date                   | {"birthDate": "02/04/1945"}                         | birthDate                   | a date as YYYY-MM-DD
+			medication started later   | {"age": 80, "assessmentDate": "2026-06-01", "medications": [{"system": "atc", "code": "N05BA01", "since": "2026-06-02"}]} | medications[0].since | must not be after the assessment date
 			""")
 	void invalidInputIsA400NamingTheField(String name, String body, String field, String message) throws Exception {
 		assess(body).andExpect(status().isBadRequest())

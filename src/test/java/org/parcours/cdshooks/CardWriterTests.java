@@ -32,12 +32,16 @@ class CardWriterTests {
 			List.of(new Reason("PRADO-MAT-0", "not a delivery stay")), List.of(), List.of());
 
 	static Assessment assessment(int level, List<ProgrammeOutcome> programmes) {
+		return assessment(level, programmes, null);
+	}
+
+	static Assessment assessment(int level, List<ProgrammeOutcome> programmes, Assessment.MedicationReview review) {
 		return new Assessment("p", "0123456789ab-20261123T100000Z",
 				new Assessment.RiskLevel(level, "label", List.of(new Reason("L" + level + "-X", "why"))),
 				new Assessment.Scores(new Score(2, 5, null, null, List.of()),
 						new Score(12, null, "high", null, List.of(new Reason("LACE-L", "length of stay 6 days: 4 point(s)"))),
 						new Score(null, null, null, List.of("stay.dischargeHemoglobinGdl"), null)),
-				new Assessment.Derived(List.of(), 0, null, null), programmes, List.of());
+				new Assessment.Derived(List.of(), 0, null, null), programmes, review, List.of());
 	}
 
 	static final Mappings MAPPINGS = DefaultVocabulary.mappings();
@@ -88,5 +92,19 @@ class CardWriterTests {
 		List<Card> cards = CardWriter.discharge(assessment(1, List.of(longTitle)), MAPPINGS, null);
 		assertThat(cards.get(1).summary()).hasSize(CardWriter.MAX_SUMMARY).endsWith("…");
 		assertThat(cards.get(0).indicator()).isEqualTo("info");
+	}
+
+	@Test
+	void medicationReviewFlagsGetTheirOwnCardOnBothHooksAndNoCardWithoutFlags() {
+		Assessment.MedicationReview review = new Assessment.MedicationReview(
+				List.of(new Reason("STOPP-D5", "Benzodiazepine for 4 weeks or more. Found: benzodiazepine N05BA01 since 2026-10-23 (28 days).")),
+				List.of("conditions"));
+		Card admission = CardWriter.admission(assessment(2, List.of(), review), MAPPINGS, null).get(1);
+		assertThat(admission.summary()).isEqualTo("Medication review: 1 STOPP/START finding(s) to review");
+		assertThat(admission.indicator()).isEqualTo("info");
+		assertThat(admission.detail()).contains("- `STOPP-D5` Benzodiazepine for 4 weeks or more").contains("decided by `conditions`");
+		assertThat(CardWriter.discharge(assessment(2, List.of(), review), MAPPINGS, null)).hasSize(2);
+		assertThat(CardWriter.admission(assessment(2, List.of(), new Assessment.MedicationReview(List.of(), List.of("medications"))), MAPPINGS,
+				null)).hasSize(1);
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.parcours.facts.MedicationProfile;
 import org.parcours.facts.PatientFacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,9 @@ class PatientBuildersTests {
 		}
 		if (type == Set.class) {
 			return Set.of("sample");
+		}
+		if (type == MedicationProfile.class) {
+			return MedicationProfile.unknown(LocalDate.of(2026, 1, 2));
 		}
 		if (type.isRecord()) {
 			return build(builder(type));

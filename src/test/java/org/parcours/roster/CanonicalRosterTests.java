@@ -192,4 +192,17 @@ class CanonicalRosterTests {
 		Rosters.Scored scored = Rosters.score("\uFEFFpatientId,age\np1,70\n");
 		assertThat(scored.cell(0, "id")).isEqualTo("p1");
 	}
+
+	@Test
+	void medicationsMayCarryTheirStartDateAfterAnAt() {
+		Rosters.Scored scored = Rosters.score("patientId,age,assessmentDate,medications\n"
+				+ "p1,70,2026-06-01,N05BA01@2026-04-02;C07AB07\n"
+				+ "p2,70,2026-06-01,N05BA01@02/04/2026\n"
+				+ "p3,70,2026-06-01,N05BA01@\n"
+				+ "p4,70,2026-06-01,N05BA01@2026-06-02\n");
+		assertThat(scored.cell(0, "error")).isEmpty();
+		assertThat(scored.cell(1, "error")).isEqualTo("bad-value: medications must be a date as YYYY-MM-DD").doesNotContain("02/04");
+		assertThat(scored.cell(2, "error")).isEqualTo("bad-value: medications a start date after @ must be a date as YYYY-MM-DD");
+		assertThat(scored.cell(3, "error")).contains("medications[0].since must not be after the assessment date");
+	}
 }
