@@ -20,7 +20,7 @@ public record Assessment(String patientId, String rulesVersion, RiskLevel riskLe
 	public record RiskLevel(int level, String label, List<Reason> reasons) {
 	}
 
-	public record Scores(Score charlson, Score lace, Score hospital) {
+	public record Scores(Score charlson, Score lace, Score hospital, Score isar, Score segaA, Score hfrs) {
 	}
 
 	/**
@@ -28,7 +28,7 @@ public record Assessment(String patientId, String rulesVersion, RiskLevel riskLe
 	 * where the score has bands, the age-adjusted value for Charlson, and the points behind it.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Score(@JsonInclude(JsonInclude.Include.ALWAYS) Integer value, Integer ageAdjusted, String band,
+	public record Score(@JsonInclude(JsonInclude.Include.ALWAYS) Number value, Integer ageAdjusted, String band,
 			List<String> missing, List<Reason> reasons) {
 	}
 

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -13,9 +14,11 @@ import java.util.TreeSet;
 import org.parcours.facts.MedicationProfile;
 import org.parcours.facts.PatientFacts;
 import org.parcours.facts.TakenMedication;
+import org.parcours.patient.Enums;
 import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.CodeMatch;
+import org.parcours.vocabulary.CodeNormaliser;
 import org.parcours.vocabulary.CodeSystem;
 import org.parcours.vocabulary.DrugClasses;
 import org.parcours.vocabulary.FunctionalFinding;
@@ -42,10 +45,12 @@ final class FactsBuilder {
 		int age = age(patient, today, warnings);
 		Set<String> chronic = new TreeSet<>();
 		Set<String> charlson = new TreeSet<>();
+		Set<String> icd10Blocks = new TreeSet<>();
 		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
 		Map<String, String> medicationConditions = new TreeMap<>();
 		if (patient.conditions() != null) {
 			for (Patient.Condition condition : patient.conditions()) {
+				icd10Block(condition).ifPresent(icd10Blocks::add);
 				CodeMatch match = map(condition, vocabulary, warnings);
 				match.medicationConditions().forEach(name -> medicationConditions.putIfAbsent(name, condition.system() == null
 						? "category " + condition.category() : Kebab.of(condition.system()) + " " + condition.code()));
@@ -61,6 +66,8 @@ final class FactsBuilder {
 			.conditionsKnown(patient.conditions() != null)
 			.chronicCategories(chronic)
 			.charlsonCategories(charlson)
+			.icd10Blocks(icd10Blocks)
+			.icd10Known(patient.conditions() != null && (patient.conditions().isEmpty() || !icd10Blocks.isEmpty()))
 			.medicationCount(medicationCount(patient))
 			.residence(patient.residence())
 			.history(patient.history())
@@ -104,6 +111,15 @@ final class FactsBuilder {
 					medication.since()))
 			.toList();
 		return new MedicationProfile(medications, conditions, on, classes.labels(), vocabulary.medicationConditionLabels());
+	}
+
+	/** The three-character block of an ICD-10 code ({@code F00} of {@code F00.1}), for scores defined on blocks. */
+	private static Optional<String> icd10Block(Patient.Condition condition) {
+		if (condition.system() != Enums.ConditionSystem.ICD_10 || condition.code() == null) {
+			return Optional.empty();
+		}
+		String code = CodeNormaliser.normalise(CodeSystem.ICD_10, condition.code());
+		return code.length() < 3 ? Optional.empty() : Optional.of(code.substring(0, 3));
 	}
 
 	private static CodeMatch map(Patient.Condition condition, Vocabulary vocabulary, List<Assessment.Warning> warnings) {

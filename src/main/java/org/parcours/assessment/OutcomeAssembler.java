@@ -1,5 +1,6 @@
 package org.parcours.assessment;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,7 +52,8 @@ final class OutcomeAssembler {
 		}
 		Assessment.RiskLevel level = riskLevel(of(byType, LevelFinding.class), mappings);
 		Assessment.Scores scores = new Assessment.Scores(score(ScoreName.CHARLSON, byType), score(ScoreName.LACE, byType),
-				score(ScoreName.HOSPITAL, byType));
+				score(ScoreName.HOSPITAL, byType), score(ScoreName.ISAR, byType), score(ScoreName.SEGA_A, byType),
+				score(ScoreName.HFRS, byType));
 		Flag polypharmacy = of(byType, Flag.class).stream().filter(flag -> flag.name().equals("polypharmacy")).findFirst().orElse(null);
 		Assessment.Derived derived = new Assessment.Derived(patient.chronicCategories().stream().sorted().toList(), patient.chronicCount(),
 				patient.medicationCount(), polypharmacy == null || !polypharmacy.known() ? null : polypharmacy.value());
@@ -104,8 +106,13 @@ final class OutcomeAssembler {
 			.sorted(Comparator.comparing(ScorePoints::score).thenComparing(ScorePoints::item))
 			.map(points -> new Assessment.Reason(points.rule(), points.text()))
 			.toList();
-		return new Assessment.Score(value, ageAdjusted, band, missing.isEmpty() ? null : missing,
+		return new Assessment.Score(inOwnUnit(value, score), ageAdjusted, band, missing.isEmpty() ? null : missing,
 				value == null ? null : reasons);
+	}
+
+	/** A total kept in units of 10^-decimals by the rules, in the score's own unit (71 tenths: 7.1). */
+	private static Number inOwnUnit(Integer value, ScoreName score) {
+		return value == null || score.decimals() == 0 ? value : BigDecimal.valueOf(value, score.decimals());
 	}
 
 	private static List<Assessment.ProgrammeOutcome> programmes(List<Programme> programmes, List<ProgrammeFinding> findings,

@@ -23,6 +23,8 @@ public record PatientFacts(
 		boolean conditionsKnown,
 		Set<String> chronicCategories,
 		Set<String> charlsonCategories,
+		Set<String> icd10Blocks,
+		boolean icd10Known,
 		Integer medicationCount,
 		Patient.Residence residence,
 		Patient.History history,
@@ -45,6 +47,16 @@ public record PatientFacts(
 
 	public boolean hasCharlson(String category) {
 		return charlsonCategories.contains(category);
+	}
+
+	/**
+	 * Whether the patient has an ICD-10 code in this three-character block ({@code F00}). Scores
+	 * defined on ICD-10 blocks (the Hospital Frailty Risk Score) keep their block lists in their tables;
+	 * {@code icd10Known} says whether the conditions can tell: they are known and empty, or at least one
+	 * is coded in ICD-10. Conditions coded only in other systems or sent as categories cannot.
+	 */
+	public boolean hasIcd10Block(String block) {
+		return icd10Blocks.contains(block);
 	}
 
 	public String residenceSetting() {
@@ -143,6 +155,114 @@ public record PatientFacts(
 		return in(functional, Patient.Functional::adverseDrugEvent);
 	}
 
+	public Boolean hospitalisedLast6Months() {
+		return in(history, Patient.History::hospitalisedLast6Months);
+	}
+
+	public Boolean helpNeededBeforeIllness() {
+		return in(functional, Patient.Functional::helpNeededBeforeIllness);
+	}
+
+	public Boolean moreHelpSinceIllness() {
+		return in(functional, Patient.Functional::moreHelpSinceIllness);
+	}
+
+	public Boolean poorSight() {
+		return in(functional, Patient.Functional::poorSight);
+	}
+
+	public Boolean memoryProblems() {
+		return in(functional, Patient.Functional::memoryProblems);
+	}
+
+	public Boolean professionalHomeHelp() {
+		return in(functional, Patient.Functional::professionalHomeHelp);
+	}
+
+	public String mood() {
+		return Kebab.of(in(functional, Patient.Functional::mood));
+	}
+
+	public String selfRatedHealth() {
+		return Kebab.of(in(functional, Patient.Functional::selfRatedHealth));
+	}
+
+	public Integer fallsLast6Months() {
+		return in(functional, Patient.Functional::fallsLast6Months);
+	}
+
+	public Boolean complicatedFall() {
+		return in(functional, Patient.Functional::complicatedFall);
+	}
+
+	public Boolean appetiteLoss() {
+		return in(functional, Patient.Functional::appetiteLoss);
+	}
+
+	public String instrumentalActivities() {
+		return Kebab.of(in(functional, Patient.Functional::instrumentalActivities));
+	}
+
+	public String mobility() {
+		return Kebab.of(in(functional, Patient.Functional::mobility));
+	}
+
+	public String continence() {
+		return Kebab.of(in(functional, Patient.Functional::continence));
+	}
+
+	public String meals() {
+		return Kebab.of(in(functional, Patient.Functional::meals));
+	}
+
+	public String cognition() {
+		return Kebab.of(in(functional, Patient.Functional::cognition));
+	}
+
+	public Boolean unstableSituation() {
+		return in(functional, Patient.Functional::unstableSituation);
+	}
+
+	public Boolean decisionalAutonomyProblem() {
+		return in(functional, Patient.Functional::decisionalAutonomyProblem);
+	}
+
+	public Boolean inadequateHelp() {
+		return in(functional, Patient.Functional::inadequateHelp);
+	}
+
+	public Boolean relativeCoordinatesHelp() {
+		return in(functional, Patient.Functional::relativeCoordinatesHelp);
+	}
+
+	public Boolean chronicConditionStatus() {
+		return in(functional, Patient.Functional::chronicConditionStatus);
+	}
+
+	public Boolean maximumBillingStatus() {
+		return in(functional, Patient.Functional::maximumBillingStatus);
+	}
+
+	public Integer belraiAdl() {
+		return in(functional, Patient.Functional::belraiAdl);
+	}
+
+	public Integer belraiIadl() {
+		return in(functional, Patient.Functional::belraiIadl);
+	}
+
+	public Integer belraiCognition() {
+		return in(functional, Patient.Functional::belraiCognition);
+	}
+
+	public Integer belraiMood() {
+		return in(functional, Patient.Functional::belraiMood);
+	}
+
+	public Integer belraiBehaviour() {
+		return in(functional, Patient.Functional::belraiBehaviour);
+	}
+
 	public boolean pregnancyKnown() {
 		return pregnancy != null;
 	}
@@ -182,6 +302,8 @@ public record PatientFacts(
 		private boolean conditionsKnown;
 		private Set<String> chronicCategories = Set.of();
 		private Set<String> charlsonCategories = Set.of();
+		private Set<String> icd10Blocks = Set.of();
+		private boolean icd10Known;
 		private Integer medicationCount;
 		private Patient.Residence residence;
 		private Patient.History history;
@@ -197,6 +319,8 @@ public record PatientFacts(
 		public Builder conditionsKnown(boolean value) { conditionsKnown = value; return this; }
 		public Builder chronicCategories(Set<String> value) { chronicCategories = Set.copyOf(value); return this; }
 		public Builder charlsonCategories(Set<String> value) { charlsonCategories = Set.copyOf(value); return this; }
+		public Builder icd10Blocks(Set<String> value) { icd10Blocks = Set.copyOf(value); return this; }
+		public Builder icd10Known(boolean value) { icd10Known = value; return this; }
 		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
 		public Builder residence(Patient.Residence value) { residence = value; return this; }
 		public Builder history(Patient.History value) { history = value; return this; }
@@ -206,7 +330,7 @@ public record PatientFacts(
 		public Builder medicationProfile(MedicationProfile value) { medicationProfile = value; return this; }
 
 		public PatientFacts build() {
-			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, medicationCount, residence, history,
+			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, icd10Blocks, icd10Known, medicationCount, residence, history,
 					stay, functional, pregnancy, medicationProfile);
 		}
 	}

@@ -88,4 +88,22 @@ public final class ProgrammeCriteria {
 		}
 		return unknown.stream().map(flag -> ProgrammeFinding.missing(programme, rule, flag.field())).toList();
 	}
+
+	/**
+	 * A score's band must be one of the accepted bands: a validated instrument used as a criterion
+	 * instead of counting markers. While the score has missing inputs it cannot decide, so each of them
+	 * is missing here too (one finding per field); a computed score without a band (no band row covers
+	 * its value) is an error of the rules, not a patient's answer.
+	 */
+	public static List<ProgrammeFinding> scoreBand(String programme, String rule, String score, Collection<String> bands,
+			Collection<String> missing, Collection<String> accepted) {
+		if (!missing.isEmpty()) {
+			return new TreeSet<>(missing).stream().map(field -> ProgrammeFinding.missing(programme, rule, field)).toList();
+		}
+		String band = bands.stream().findFirst()
+			.orElseThrow(() -> new IllegalStateException(rule + ": score '" + score + "' has a value but no band (see scores/bands.drl.csv)"));
+		String wanted = String.join(" or ", new TreeSet<>(accepted));
+		String text = score + " " + band + " (" + wanted + ")";
+		return List.of(accepted.contains(band) ? ProgrammeFinding.eligible(programme, rule, text) : ProgrammeFinding.excluded(programme, rule, text));
+	}
 }

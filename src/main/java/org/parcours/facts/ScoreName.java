@@ -1,13 +1,13 @@
 package org.parcours.facts;
 
 /**
- * The readmission scores, by the name the score rules give them in {@link ScoreValue},
+ * The readmission scores and frailty instruments, by the name the score rules give them in {@link ScoreValue},
  * {@link ScorePoints}, {@link ScoreBand} and {@link ScoreMissing}, and that the answer and the
  * roster columns use.
  */
 public enum ScoreName {
 
-	CHARLSON("charlson"), LACE("lace"), HOSPITAL("hospital");
+	CHARLSON("charlson", 0), LACE("lace", 0), HOSPITAL("hospital", 0), ISAR("isar", 0), SEGA_A("sega-a", 0), HFRS("hfrs", 1);
 
 	/** The points the Charlson rules give for age, kept apart from the comorbidity total. */
 	public static final String CHARLSON_AGE_POINTS = "charlson-age";
@@ -20,11 +20,23 @@ public enum ScoreName {
 
 	private final String id;
 
-	ScoreName(String id) {
+	private final int decimals;
+
+	/**
+	 * {@code decimals}: how many decimals the score's points have. Points and totals are whole numbers
+	 * in the rules, in units of 10^-decimals (the Hospital Frailty Risk Score's 7.1 points are 71 tenths);
+	 * the answer gives them back in the score's own unit.
+	 */
+	ScoreName(String id, int decimals) {
 		this.id = id;
+		this.decimals = decimals;
 	}
 
 	public String id() {
 		return id;
+	}
+
+	public int decimals() {
+		return decimals;
 	}
 }

@@ -50,4 +50,32 @@ public final class Enums {
 	public enum DeliveryMode {
 		@JsonProperty("vaginal") VAGINAL, @JsonProperty("caesarean") CAESAREAN
 	}
+
+	/** SEGA-A mood over the last three months. */
+	public enum Mood {
+		@JsonProperty("normal") NORMAL, @JsonProperty("sometimes-anxious-or-sad") SOMETIMES_ANXIOUS_OR_SAD,
+		@JsonProperty("depressed") DEPRESSED
+	}
+
+	/** Health as the person sees it, compared with people of the same age (SEGA-A). */
+	public enum SelfRatedHealth {
+		@JsonProperty("better") BETTER, @JsonProperty("same") SAME, @JsonProperty("worse") WORSE
+	}
+
+	/** How much help an activity needs (SEGA-A: instrumental activities, mobility, meals). */
+	public enum Autonomy {
+		@JsonProperty("independent") INDEPENDENT, @JsonProperty("needs-help") NEEDS_HELP, @JsonProperty("unable") UNABLE
+	}
+
+	/** Urinary and/or faecal continence (SEGA-A). */
+	public enum Continence {
+		@JsonProperty("continent") CONTINENT, @JsonProperty("occasional-incontinence") OCCASIONAL_INCONTINENCE,
+		@JsonProperty("permanent-incontinence") PERMANENT_INCONTINENCE
+	}
+
+	/** Memory and orientation (SEGA-A): severely impaired means acute confusion or dementia. */
+	public enum Cognition {
+		@JsonProperty("normal") NORMAL, @JsonProperty("slightly-impaired") SLIGHTLY_IMPAIRED,
+		@JsonProperty("severely-impaired") SEVERELY_IMPAIRED
+	}
 }

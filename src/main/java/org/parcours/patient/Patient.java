@@ -14,11 +14,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.parcours.patient.Enums.AdmissionType;
+import org.parcours.patient.Enums.Autonomy;
+import org.parcours.patient.Enums.Cognition;
 import org.parcours.patient.Enums.ConditionSystem;
+import org.parcours.patient.Enums.Continence;
 import org.parcours.patient.Enums.DeliveryMode;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Enums.MedicationSystem;
+import org.parcours.patient.Enums.Mood;
 import org.parcours.patient.Enums.ResidenceSetting;
+import org.parcours.patient.Enums.SelfRatedHealth;
 import org.parcours.patient.Enums.Sex;
 import org.parcours.patient.Enums.StayReason;
 import org.parcours.patient.Enums.Surgery;
@@ -175,14 +180,14 @@ public record Patient(
 	}
 
 	public record History(@Min(0) @Max(365) Integer admissionsLast12Months, @Min(0) @Max(183) Integer edVisitsLast6Months,
-			Boolean unplannedReadmission30Days, Boolean unplannedAdmissionLast6Months) {
+			Boolean unplannedReadmission30Days, Boolean unplannedAdmissionLast6Months, Boolean hospitalisedLast6Months) {
 
 		public static Builder builder() {
 			return new Builder();
 		}
 
 		public Builder toBuilder() {
-			return builder().admissionsLast12Months(admissionsLast12Months).edVisitsLast6Months(edVisitsLast6Months).unplannedReadmission30Days(unplannedReadmission30Days).unplannedAdmissionLast6Months(unplannedAdmissionLast6Months);
+			return builder().admissionsLast12Months(admissionsLast12Months).edVisitsLast6Months(edVisitsLast6Months).unplannedReadmission30Days(unplannedReadmission30Days).unplannedAdmissionLast6Months(unplannedAdmissionLast6Months).hospitalisedLast6Months(hospitalisedLast6Months);
 		}
 
 		public static final class Builder {
@@ -190,6 +195,7 @@ public record Patient(
 			private Integer edVisitsLast6Months;
 			private Boolean unplannedReadmission30Days;
 			private Boolean unplannedAdmissionLast6Months;
+			private Boolean hospitalisedLast6Months;
 
 			private Builder() {
 			}
@@ -198,9 +204,11 @@ public record Patient(
 			public Builder edVisitsLast6Months(Integer value) { edVisitsLast6Months = value; return this; }
 			public Builder unplannedReadmission30Days(Boolean value) { unplannedReadmission30Days = value; return this; }
 			public Builder unplannedAdmissionLast6Months(Boolean value) { unplannedAdmissionLast6Months = value; return this; }
+			public Builder hospitalisedLast6Months(Boolean value) { hospitalisedLast6Months = value; return this; }
 
 			public History build() {
-				return new History(admissionsLast12Months, edVisitsLast6Months, unplannedReadmission30Days, unplannedAdmissionLast6Months);
+				return new History(admissionsLast12Months, edVisitsLast6Months, unplannedReadmission30Days, unplannedAdmissionLast6Months,
+						hospitalisedLast6Months);
 			}
 		}
 	}
@@ -251,14 +259,41 @@ public record Patient(
 
 	public record Functional(Boolean livesAlone, Boolean hasCaregiver, @Min(0) @Max(6) Integer adlDependencies,
 			Boolean cognitiveImpairment, @Min(0) @Max(365) Integer fallsLast12Months, Boolean undernutrition,
-			Boolean depression, Boolean adverseDrugEvent) {
+			Boolean depression, Boolean adverseDrugEvent,
+			Boolean helpNeededBeforeIllness,
+			Boolean moreHelpSinceIllness,
+			Boolean poorSight,
+			Boolean memoryProblems,
+			Boolean professionalHomeHelp,
+			Mood mood,
+			SelfRatedHealth selfRatedHealth,
+			@Min(0) @Max(183) Integer fallsLast6Months,
+			Boolean complicatedFall,
+			Boolean appetiteLoss,
+			Autonomy instrumentalActivities,
+			Autonomy mobility,
+			Continence continence,
+			Autonomy meals,
+			Cognition cognition,
+			Boolean unstableSituation,
+			Boolean decisionalAutonomyProblem,
+			Boolean inadequateHelp,
+			Boolean relativeCoordinatesHelp,
+			Boolean chronicConditionStatus,
+			Boolean maximumBillingStatus,
+			@Min(0) @Max(6) Integer belraiAdl,
+			@Min(0) @Max(6) Integer belraiIadl,
+			@Min(0) @Max(6) Integer belraiCognition,
+			@Min(0) @Max(6) Integer belraiMood,
+			@Min(0) @Max(6) Integer belraiBehaviour) {
 
 		public static Builder builder() {
 			return new Builder();
 		}
 
 		public Builder toBuilder() {
-			return builder().livesAlone(livesAlone).hasCaregiver(hasCaregiver).adlDependencies(adlDependencies).cognitiveImpairment(cognitiveImpairment).fallsLast12Months(fallsLast12Months).undernutrition(undernutrition).depression(depression).adverseDrugEvent(adverseDrugEvent);
+			return builder().livesAlone(livesAlone).hasCaregiver(hasCaregiver).adlDependencies(adlDependencies).cognitiveImpairment(cognitiveImpairment).fallsLast12Months(fallsLast12Months).undernutrition(undernutrition).depression(depression).adverseDrugEvent(adverseDrugEvent)
+				.helpNeededBeforeIllness(helpNeededBeforeIllness).moreHelpSinceIllness(moreHelpSinceIllness).poorSight(poorSight).memoryProblems(memoryProblems).professionalHomeHelp(professionalHomeHelp).mood(mood).selfRatedHealth(selfRatedHealth).fallsLast6Months(fallsLast6Months).complicatedFall(complicatedFall).appetiteLoss(appetiteLoss).instrumentalActivities(instrumentalActivities).mobility(mobility).continence(continence).meals(meals).cognition(cognition).unstableSituation(unstableSituation).decisionalAutonomyProblem(decisionalAutonomyProblem).inadequateHelp(inadequateHelp).relativeCoordinatesHelp(relativeCoordinatesHelp).chronicConditionStatus(chronicConditionStatus).maximumBillingStatus(maximumBillingStatus).belraiAdl(belraiAdl).belraiIadl(belraiIadl).belraiCognition(belraiCognition).belraiMood(belraiMood).belraiBehaviour(belraiBehaviour);
 		}
 
 		public static final class Builder {
@@ -270,6 +305,32 @@ public record Patient(
 			private Boolean undernutrition;
 			private Boolean depression;
 			private Boolean adverseDrugEvent;
+			private Boolean helpNeededBeforeIllness;
+			private Boolean moreHelpSinceIllness;
+			private Boolean poorSight;
+			private Boolean memoryProblems;
+			private Boolean professionalHomeHelp;
+			private Mood mood;
+			private SelfRatedHealth selfRatedHealth;
+			private Integer fallsLast6Months;
+			private Boolean complicatedFall;
+			private Boolean appetiteLoss;
+			private Autonomy instrumentalActivities;
+			private Autonomy mobility;
+			private Continence continence;
+			private Autonomy meals;
+			private Cognition cognition;
+			private Boolean unstableSituation;
+			private Boolean decisionalAutonomyProblem;
+			private Boolean inadequateHelp;
+			private Boolean relativeCoordinatesHelp;
+			private Boolean chronicConditionStatus;
+			private Boolean maximumBillingStatus;
+			private Integer belraiAdl;
+			private Integer belraiIadl;
+			private Integer belraiCognition;
+			private Integer belraiMood;
+			private Integer belraiBehaviour;
 
 			private Builder() {
 			}
@@ -282,9 +343,36 @@ public record Patient(
 			public Builder undernutrition(Boolean value) { undernutrition = value; return this; }
 			public Builder depression(Boolean value) { depression = value; return this; }
 			public Builder adverseDrugEvent(Boolean value) { adverseDrugEvent = value; return this; }
+			public Builder helpNeededBeforeIllness(Boolean value) { helpNeededBeforeIllness = value; return this; }
+			public Builder moreHelpSinceIllness(Boolean value) { moreHelpSinceIllness = value; return this; }
+			public Builder poorSight(Boolean value) { poorSight = value; return this; }
+			public Builder memoryProblems(Boolean value) { memoryProblems = value; return this; }
+			public Builder professionalHomeHelp(Boolean value) { professionalHomeHelp = value; return this; }
+			public Builder mood(Mood value) { mood = value; return this; }
+			public Builder selfRatedHealth(SelfRatedHealth value) { selfRatedHealth = value; return this; }
+			public Builder fallsLast6Months(Integer value) { fallsLast6Months = value; return this; }
+			public Builder complicatedFall(Boolean value) { complicatedFall = value; return this; }
+			public Builder appetiteLoss(Boolean value) { appetiteLoss = value; return this; }
+			public Builder instrumentalActivities(Autonomy value) { instrumentalActivities = value; return this; }
+			public Builder mobility(Autonomy value) { mobility = value; return this; }
+			public Builder continence(Continence value) { continence = value; return this; }
+			public Builder meals(Autonomy value) { meals = value; return this; }
+			public Builder cognition(Cognition value) { cognition = value; return this; }
+			public Builder unstableSituation(Boolean value) { unstableSituation = value; return this; }
+			public Builder decisionalAutonomyProblem(Boolean value) { decisionalAutonomyProblem = value; return this; }
+			public Builder inadequateHelp(Boolean value) { inadequateHelp = value; return this; }
+			public Builder relativeCoordinatesHelp(Boolean value) { relativeCoordinatesHelp = value; return this; }
+			public Builder chronicConditionStatus(Boolean value) { chronicConditionStatus = value; return this; }
+			public Builder maximumBillingStatus(Boolean value) { maximumBillingStatus = value; return this; }
+			public Builder belraiAdl(Integer value) { belraiAdl = value; return this; }
+			public Builder belraiIadl(Integer value) { belraiIadl = value; return this; }
+			public Builder belraiCognition(Integer value) { belraiCognition = value; return this; }
+			public Builder belraiMood(Integer value) { belraiMood = value; return this; }
+			public Builder belraiBehaviour(Integer value) { belraiBehaviour = value; return this; }
 
 			public Functional build() {
-				return new Functional(livesAlone, hasCaregiver, adlDependencies, cognitiveImpairment, fallsLast12Months, undernutrition, depression, adverseDrugEvent);
+				return new Functional(livesAlone, hasCaregiver, adlDependencies, cognitiveImpairment, fallsLast12Months, undernutrition, depression, adverseDrugEvent,
+						helpNeededBeforeIllness, moreHelpSinceIllness, poorSight, memoryProblems, professionalHomeHelp, mood, selfRatedHealth, fallsLast6Months, complicatedFall, appetiteLoss, instrumentalActivities, mobility, continence, meals, cognition, unstableSituation, decisionalAutonomyProblem, inadequateHelp, relativeCoordinatesHelp, chronicConditionStatus, maximumBillingStatus, belraiAdl, belraiIadl, belraiCognition, belraiMood, belraiBehaviour);
 			}
 		}
 	}

@@ -15,7 +15,14 @@ record OutputLayout(List<String> kept, List<String> programmes) {
 	static final String ID = "id";
 
 	static final List<String> OUTCOME = List.of("level", "label", ScoreName.CHARLSON.id(), ScoreName.CHARLSON.id() + "_age_adjusted",
-			ScoreName.LACE.id(), ScoreName.LACE.id() + "_band", ScoreName.HOSPITAL.id(), ScoreName.HOSPITAL.id() + "_band");
+			ScoreName.LACE.id(), ScoreName.LACE.id() + "_band", ScoreName.HOSPITAL.id(), ScoreName.HOSPITAL.id() + "_band",
+			column(ScoreName.ISAR), column(ScoreName.ISAR) + "_band", column(ScoreName.SEGA_A), column(ScoreName.SEGA_A) + "_band",
+			column(ScoreName.HFRS), column(ScoreName.HFRS) + "_band");
+
+	/** A score's column name, in the snake case of the other columns ({@code sega_a}). */
+	private static String column(ScoreName score) {
+		return score.id().replace('-', '_');
+	}
 
 	static final List<String> TRAILER = List.of("reasons", "warnings", "error");
 

@@ -113,6 +113,12 @@ final class RowScorer {
 		out[at + 5] = scores.lace().band();
 		out[at + 6] = text(scores.hospital().value());
 		out[at + 7] = scores.hospital().band();
+		out[at + 8] = text(scores.isar().value());
+		out[at + 9] = scores.isar().band();
+		out[at + 10] = text(scores.segaA().value());
+		out[at + 11] = scores.segaA().band();
+		out[at + 12] = text(scores.hfrs().value());
+		out[at + 13] = scores.hfrs().band();
 		List<String> reasons = new ArrayList<>();
 		assessment.riskLevel().reasons().stream().map(Assessment.Reason::rule).distinct().forEach(reasons::add);
 		for (Assessment.ProgrammeOutcome programme : assessment.programmes()) {
@@ -167,7 +173,7 @@ final class RowScorer {
 		return cells;
 	}
 
-	private static String text(Integer value) {
+	private static String text(Number value) {
 		return value == null ? null : value.toString();
 	}
 }

@@ -41,7 +41,7 @@ class ProgrammesApiTests {
 	@Test
 	void everyProgrammeAppearsOnceWithAStatus() throws Exception {
 		assess("minimal-age-only.json")
-			.andExpect(jsonPath("$.programmes[*].id").value(contains("paerpa", "prado-copd", "prado-elderly", "prado-heart-failure",
+			.andExpect(jsonPath("$.programmes[*].id").value(contains("be-target-population", "dac", "paerpa", "prado-copd", "prado-elderly", "prado-heart-failure",
 					"prado-maternity", "prado-stroke", "prado-surgery", "rac-reseau")))
 			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-maternity')].status").value(contains("not-eligible")))
 			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-maternity')].reasons[*].rule").value(contains("PRADO-MAT-1")))

@@ -38,7 +38,7 @@ class ApiDocProgrammeExamplesTests {
 			}));
 			count++;
 		}
-		assertThat(count).as("one example per programme in docs/api.md").isEqualTo(8);
+		assertThat(count).as("one example per programme in docs/api.md").isEqualTo(10);
 		return tests.build();
 	}
 }

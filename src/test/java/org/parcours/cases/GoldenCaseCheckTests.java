@@ -131,7 +131,7 @@ class GoldenCaseCheckTests {
 				""")).extracting(RuleProblem::message).containsExactly("case 'x': "
 				+ "programme prado-maternity: expected eligible, got not-eligible (PRADO-MAT-1: no pregnancy data: the maternity programme does not apply); "
 				+ "programme paerpa rules: expected to include [PAERPA-2], got [PAERPA-1]; "
-				+ "programme no-such-programme: expected in the answer, but the rule set has no such programme (it has [paerpa, prado-copd, "
+				+ "programme no-such-programme: expected in the answer, but the rule set has no such programme (it has [be-target-population, dac, paerpa, prado-copd, "
 				+ "prado-elderly, prado-heart-failure, prado-maternity, prado-stroke, prado-surgery, rac-reseau])");
 	}
 

@@ -31,6 +31,9 @@ class CardWriterTests {
 	static final ProgrammeOutcome EXCLUDED = new ProgrammeOutcome("prado-maternity", "PRADO maternity", ProgrammeStatus.NOT_ELIGIBLE,
 			List.of(new Reason("PRADO-MAT-0", "not a delivery stay")), List.of(), List.of());
 
+	/** A frailty instrument without its inputs: the card does not show them. */
+	private static final Score UNSCORED = new Score(null, null, null, List.of("functional.mood"), null);
+
 	static Assessment assessment(int level, List<ProgrammeOutcome> programmes) {
 		return assessment(level, programmes, null);
 	}
@@ -40,7 +43,7 @@ class CardWriterTests {
 				new Assessment.RiskLevel(level, "label", List.of(new Reason("L" + level + "-X", "why"))),
 				new Assessment.Scores(new Score(2, 5, null, null, List.of()),
 						new Score(12, null, "high", null, List.of(new Reason("LACE-L", "length of stay 6 days: 4 point(s)"))),
-						new Score(null, null, null, List.of("stay.dischargeHemoglobinGdl"), null)),
+						new Score(null, null, null, List.of("stay.dischargeHemoglobinGdl"), null), UNSCORED, UNSCORED, UNSCORED),
 				new Assessment.Derived(List.of(), 0, null, null), programmes, review, List.of());
 	}
 

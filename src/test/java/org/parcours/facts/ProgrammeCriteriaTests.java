@@ -95,4 +95,21 @@ class ProgrammeCriteriaTests {
 		assertThat(RegionMatch.of("DE", listed)).isEqualTo(RegionMatch.OUTSIDE);
 		assertThat(RegionMatch.of("CHE", listed)).isEqualTo(RegionMatch.OUTSIDE);
 	}
+
+	@Test
+	void aScoreBandIsMetByAnAcceptedBandNotMetByAnotherAndMissingWhileTheScoreIsMissingInputs() {
+		List<String> frail = List.of("very-frail", "frail");
+		assertThat(ProgrammeCriteria.scoreBand("p", "P-5", "sega-a", List.of("frail"), List.of(), frail))
+			.containsExactly(ProgrammeFinding.eligible("p", "P-5", "sega-a frail (frail or very-frail)"));
+		assertThat(ProgrammeCriteria.scoreBand("p", "P-5", "sega-a", List.of("little-frailty"), List.of(), frail))
+			.containsExactly(ProgrammeFinding.excluded("p", "P-5", "sega-a little-frailty (frail or very-frail)"));
+		assertThat(ProgrammeCriteria.scoreBand("p", "P-5", "sega-a", List.of(), List.of("functional.mood", "conditions", "functional.mood"), frail))
+			.containsExactly(ProgrammeFinding.missing("p", "P-5", "conditions"), ProgrammeFinding.missing("p", "P-5", "functional.mood"));
+	}
+
+	@Test
+	void aScoreWithAValueButNoBandIsAnErrorOfTheRules() {
+		assertThatIllegalStateException().isThrownBy(() -> ProgrammeCriteria.scoreBand("p", "P-5", "isar", List.of(), List.of(), List.of("at-risk")))
+			.withMessageContaining("no band");
+	}
 }

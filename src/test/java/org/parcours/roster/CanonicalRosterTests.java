@@ -53,7 +53,7 @@ class CanonicalRosterTests {
 	@Test
 	void programmeColumnsFollowTheRuleSet() {
 		Rosters.Scored scored = Rosters.score(HEART_FAILURE_81);
-		List<String> programmes = scored.header().subList(scored.header().indexOf("hospital_band") + 1, scored.header().indexOf("reasons"));
+		List<String> programmes = scored.header().subList(scored.header().indexOf("hfrs_band") + 1, scored.header().indexOf("reasons"));
 		List<String> expected = org.parcours.assessment.Assess.json("{\"age\": 50}").programmes().stream()
 			.map(org.parcours.assessment.Assessment.ProgrammeOutcome::id).toList();
 		assertThat(programmes).isEqualTo(expected);
