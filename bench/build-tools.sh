@@ -2,9 +2,11 @@
 # Builds the jar of this tree (target/parcours.jar) and copies the benchmark tools out of the test
 # classes into target/bench-tools, the extra class path bench/on-jar.sh gives any jar. The tools use
 # only entry points every build has, so they also run inside the jar of an older build.
+# SKIP_BUILD=1 reuses the jar and tools already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -n "${SKIP_PACKAGE:-}" ] || ./mvnw -B -q package -DskipTests
+[ -z "${SKIP_BUILD:-}" ] || exit 0
+./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile
 rm -rf target/bench-tools
 mkdir -p target/bench-tools/org/parcours/roster

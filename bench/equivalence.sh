@@ -6,12 +6,16 @@
 # Prints the number of answers compared and the number that differ (with the first differences).
 #
 # Usage: bench/equivalence.sh BASELINE_JAR NEW_JAR [generated rows]   (default 200000)
+#   UCI_ROWS=n compares only the first n rows of the UCI file (a quick check; the proof is the whole file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 baseline=$1; candidate=$2; rows=${3:-200000}
 uci=datasets/uci-diabetes-130/diabetic_data.csv.gz
 out=target/bench-equivalence; mkdir -p "$out"
-SKIP_PACKAGE=${SKIP_PACKAGE:-} bench/build-tools.sh
+bench/build-tools.sh
+if [ -n "${UCI_ROWS:-}" ]; then
+	{ gzip -cd "$uci" || true; } | head -n $((UCI_ROWS + 1)) > "$out/uci-first-rows.csv"; uci="$out/uci-first-rows.csv"
+fi
 java -jar "$candidate" generate --rows "$rows" --seed 2026 --output "$out/generated.csv" > /dev/null
 dump() { # jar, input, profile, output
 	bench/on-jar.sh "$1" -Xmx1g -- org.parcours.roster.AnswerDump rules "$2" "$3" "$4" 2>/dev/null | tail -1

@@ -28,7 +28,7 @@ import org.parcours.rules.RuleSetLoader;
  * Writes the whole answer for every row of a roster, one JSON line per evaluation, so that two builds
  * can be compared field by field ({@code bench/equivalence.sh}; not a test). Rows are read with the
  * roster's profile as the {@code score} command reads them; an age-banded row is evaluated at both
- * ends of its band. The rules version (content hash plus load time) is left out: it differs between
+ * ends of its band; a row the profile cannot read gives the exception's type. The rules version (content hash plus load time) is left out: it differs between
  * two runs of the same build. Invalid rows give their input errors, a failed evaluation its message.
  *
  * <p>Usage: {@code AnswerDump RULES_DIRECTORY ROSTER[.gz] PROFILE OUTPUT}
@@ -54,7 +54,14 @@ public final class AnswerDump {
 					line(out, rows, "unreadable", record.problem());
 					continue;
 				}
-				RosterProfile.Row row = mapper.map(record.fields());
+				RosterProfile.Row row;
+				try {
+					row = mapper.map(record.fields());
+				}
+				catch (RuntimeException ex) {
+					line(out, rows, "unmapped", ex.getClass().getName());
+					continue;
+				}
 				line(out, rows, "answer", answer(evaluation, row.patient()));
 				if (row.ageUpperBound() != null) {
 					line(out, rows, "band-end", answer(evaluation, row.patient().toBuilder().age(row.ageUpperBound()).build()));
