@@ -24,9 +24,9 @@ import org.kie.api.runtime.KieSessionsPool;
  *
  * <p>Decision tables of parameters (thresholds, settings, programme declarations) are rules without
  * any condition: they fire identically for every patient. So those rules run once, on an empty
- * working memory, and are then taken out of the knowledge base: each patient session starts from the
- * facts they inserted, and the engine no longer activates, orders and filters out some ninety rules
- * for every patient (that was a third of the agenda's work per evaluation). Which rules these are is
+ * working memory, and are then taken out of the knowledge base: each patient's working memory starts
+ * from the facts they inserted, and the agenda no longer activates, orders and filters out these rules
+ * (87 of the default rules) for every patient. Which rules these are is
  * read from the compiled rules, never listed: a clinician's new parameter table is picked up as it is.
  * Constant facts that no rule matches (a programme's next steps, read only by the answer) are not
  * even inserted: they are added to each evaluation's result.
@@ -41,7 +41,7 @@ final class PatientSessions {
 
 	private final List<Object> constantFacts;
 
-	/** The constant facts some rule matches: each patient session inserts these. */
+	/** The constant facts some rule matches: inserted into each patient's working memory. */
 	private final List<Object> matchedConstants;
 
 	/** The constant facts no rule matches (a programme's next steps): only added to every result. */
