@@ -6,6 +6,7 @@
 #
 # Needs wrk (Debian/Ubuntu: apt-get install -y wrk; the script installs it when run as root).
 # Usage: bench/http.sh [seconds per run] [connections]   (default 20 s, 8 connections, 2 threads)
+# JAR (default target/parcours.jar) measures another build; PORT (default 18080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-20}
@@ -18,7 +19,8 @@ if ! command -v wrk >/dev/null; then
   else echo "wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; fi
 fi
 
-[ -f target/parcours.jar ] || ./mvnw -B -q package -DskipTests
+JAR=${JAR:-target/parcours.jar}
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 
 # The bench user, as a hospital would configure one: bcrypt hash (cost 10) of "bench-secret".
 export PARCOURS_SECURITY_USERS_0_NAME=bench
@@ -27,7 +29,7 @@ export PARCOURS_SECURITY_USERS_0_ROLES=assessor,rules-admin
 export WRK_AUTH=$(printf 'bench:bench-secret' | base64)
 export WRK_BODY=datasets/examples/heart-failure-81.json
 
-java -Xmx512m -jar target/parcours.jar --server.port="$PORT" --parcours.rules.directory=rules \
+java -Xmx512m -jar "$JAR" --server.port="$PORT" --parcours.rules.directory=rules \
      --parcours.rules.watch.enabled=false > target/bench-http.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; [ -n "${RELOADER:-}" ] && kill $RELOADER 2>/dev/null; true' EXIT
@@ -60,7 +62,7 @@ reloads() {
 wrk -t2 -c"$CONNECTIONS" -d60s -s bench/wrk-post.lua "$BASE/api/v1/assessments" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d5s -s bench/wrk-get.lua "$BASE/api/v1/rules" >/dev/null
 
-echo "wrk: 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN}s per run; $(nproc) cores"
+echo "jar: $JAR; wrk: 2 threads, $CONNECTIONS connections, ${SECONDS_PER_RUN}s per run; $(nproc) cores"
 run "trivial GET /api/v1/rules" bench/wrk-get.lua /api/v1/rules
 run "assessment POST" bench/wrk-post.lua /api/v1/assessments
 : > target/bench-reloads.log

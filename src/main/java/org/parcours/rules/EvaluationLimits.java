@@ -14,8 +14,8 @@ import org.parcours.rules.EvaluationLimitException.Limit;
 
 /**
  * How much work one evaluation may do: at most {@code maxFirings} rule firings and
- * {@code maxTime} of wall-clock time. Both are checked before each firing, through the agenda
- * filter every evaluation already has, so the cost is a counter and a clock read per firing; a
+ * {@code maxTime} of wall-clock time. Both are checked before each firing, through an agenda
+ * filter that accepts every match within the limits, so the cost is a counter and a clock read per firing; a
  * consequence itself is never interrupted (the rule files cannot loop, so each one is short). Each
  * limit passed ends the evaluation with an {@link EvaluationLimitException} and counts in
  * {@code parcours.rules.limit.exceeded}, tagged {@code limit} = firings | time.
@@ -53,17 +53,15 @@ final class EvaluationLimits {
 			.register(registry);
 	}
 
-	/** A filter for one evaluation of {@code session}, applying {@code rules} first; call {@link Guard#verify} after firing. */
-	Guard guard(KieSession session, AgendaFilter rules) {
-		return new Guard(session, rules, System.nanoTime() + maxNanos);
+	/** A filter for one evaluation of {@code session}; call {@link Guard#verify} after firing. */
+	Guard guard(KieSession session) {
+		return new Guard(session, System.nanoTime() + maxNanos);
 	}
 
 	/** The limits of one evaluation: counts firings, reads the clock, remembers the last rule fired. */
 	final class Guard implements AgendaFilter {
 
 		private final KieSession session;
-
-		private final AgendaFilter rules;
 
 		private final long deadline;
 
@@ -73,15 +71,14 @@ final class EvaluationLimits {
 
 		private Limit exceeded;
 
-		private Guard(KieSession session, AgendaFilter rules, long deadline) {
+		private Guard(KieSession session, long deadline) {
 			this.session = session;
-			this.rules = rules;
 			this.deadline = deadline;
 		}
 
 		@Override
 		public boolean accept(Match match) {
-			if (exceeded != null || !rules.accept(match)) {
+			if (exceeded != null) {
 				return false;
 			}
 			if (++firings > maxFirings) {

@@ -1,20 +1,29 @@
 package org.parcours.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.parcours.assessment.Assess;
+import jakarta.validation.Validation;
+
 import org.parcours.assessment.Assessment;
+import org.parcours.assessment.Evaluation;
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Patient;
-import org.parcours.rules.DefaultRules;
+import org.parcours.patient.PatientValidator;
+import org.parcours.rules.RuleSetLoader;
 
 /**
- * Single-thread assessments per second on a seeded synthetic population, against the default
- * rules (run by {@code bench/assess.sh}; not a test). Prints the compile time, the warm-up and the
- * measured rate, and the level mix as a sanity check of the population.
+ * Single-thread assessments per second on a seeded synthetic population, against the rules of
+ * {@code rules/} (run by {@code bench/assess.sh} on a build's jar; not a test). Uses only the public
+ * entry points that every build has, so the same class measures an older build. Prints the compile
+ * time, the warm-up and the measured rate per second of wall time and per second of the thread's
+ * CPU time (steadier when other processes share the cores), and the level mix as a sanity check.
  */
 public final class AssessmentBenchmark {
 
@@ -25,25 +34,31 @@ public final class AssessmentBenchmark {
 
 	public static void main(String[] args) {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+		int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
 		long start = System.nanoTime();
-		DefaultRules.get();
+		Evaluation evaluation = Evaluation.on(new RuleSetLoader(Clock.systemUTC()).load(Path.of("rules")), LocalDate.of(2026, 11, 22),
+				new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()));
 		System.out.printf("rules compiled in %d ms%n", (System.nanoTime() - start) / 1_000_000);
 		List<Patient> population = population(10_000, new Random(42));
-		run(population, 50_000, "warm-up");
-		int[] levels = run(population, count, "measured");
+		run(evaluation, population, warmUp, "warm-up");
+		int[] levels = run(evaluation, population, count, "measured");
 		System.out.printf("levels 1/2/3: %.1f%% / %.1f%% / %.1f%%%n", 100.0 * levels[1] / count, 100.0 * levels[2] / count,
 				100.0 * levels[3] / count);
 	}
 
-	private static int[] run(List<Patient> population, int count, String label) {
+	private static int[] run(Evaluation evaluation, List<Patient> population, int count, String label) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		int[] levels = new int[4];
 		long start = System.nanoTime();
+		long cpuStart = threads.getCurrentThreadCpuTime();
 		for (int i = 0; i < count; i++) {
-			Assessment assessment = Assess.patient(population.get(i % population.size()));
+			Assessment assessment = evaluation.assess(population.get(i % population.size()));
 			levels[assessment.riskLevel().level()]++;
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("%s: %d assessments in %.1f s = %.0f assessments/s (single thread)%n", label, count, seconds, count / seconds);
+		double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+		System.out.printf("%s: %d assessments in %.1f s = %.0f assessments/s (single thread), %.0f per CPU second%n", label, count,
+				seconds, count / seconds, count / cpuSeconds);
 		return levels;
 	}
 
