@@ -54,11 +54,9 @@ final class DrlCompiler {
 			try {
 				return checkedKieBase(kie, cached.get(), files);
 			}
-			catch (RuleSetException ex) {
-				throw ex;
-			}
 			catch (RuntimeException ex) {
-				log.warn("A cached compiled rule set could not be used by the engine ({}); compiling", ex.getClass().getSimpleName());
+				// refused by the compiled-code check (an entry not written by this service) or unusable: the files decide
+				log.warn("A cached compiled rule set could not be used ({}); compiling", ex.getClass().getSimpleName());
 			}
 		}
 		InternalKieModule module = compiled(kie, files);
