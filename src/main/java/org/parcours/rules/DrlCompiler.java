@@ -2,20 +2,31 @@ package org.parcours.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
+
 import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.DecisionTableConfiguration;
 import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.util.maven.support.ReleaseIdImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the DRL files and CSV decision tables of a rule set together with the executable model.
@@ -24,14 +35,73 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  */
 final class DrlCompiler {
 
+	private static final Logger log = LoggerFactory.getLogger(DrlCompiler.class);
+
 	private static final AtomicLong BUILDS = new AtomicLong();
 
 	private DrlCompiler() {
 	}
 
-	static KieContainer compile(List<RuleFile> files) {
+	/**
+	 * The knowledge base of these files' rules: from the module stored in the cache for their content
+	 * hash when there is a valid one the engine can read, else from a fresh compilation (then stored).
+	 * Either way the compiled code is checked before any of it runs.
+	 */
+	static KieBase compile(List<RuleFile> files, String contentHash, CompiledRulesCache cache) {
 		KieServices kie = KieServices.get();
-		ReleaseId releaseId = kie.newReleaseId("org.parcours", "rules", "1.0." + BUILDS.incrementAndGet());
+		Optional<InternalKieModule> cached = cache.read(contentHash).flatMap(stored -> loaded(kie, stored));
+		if (cached.isPresent()) {
+			try {
+				return checkedKieBase(kie, cached.get(), files);
+			}
+			catch (RuntimeException ex) {
+				// refused by the compiled-code check (an entry not written by this service) or unusable: the files decide
+				log.warn("A cached compiled rule set could not be used ({}); compiling", ex.getClass().getSimpleName());
+			}
+		}
+		InternalKieModule module = compiled(kie, files);
+		KieBase kieBase = checkedKieBase(kie, module, files);
+		cache.write(contentHash, module.getBytes());
+		return kieBase;
+	}
+
+	private static KieBase checkedKieBase(KieServices kie, InternalKieModule module, List<RuleFile> files) {
+		ReleaseId releaseId = module.getReleaseId();
+		try {
+			List<RuleProblem> forbidden = RuleBytecodeCheck.check(module, files);
+			if (!forbidden.isEmpty()) {
+				throw new RuleSetException("Safety check of the compiled rules", forbidden);
+			}
+			return kie.newKieContainer(releaseId).getKieBase();
+		}
+		finally {
+			kie.getRepository().removeKieModule(releaseId);
+		}
+	}
+
+	/**
+	 * A module read back from the cache, with the default module description a build without one gets,
+	 * or empty (then it is compiled) when the engine cannot read it.
+	 */
+	private static Optional<InternalKieModule> loaded(KieServices kie, byte[] stored) {
+		try {
+			MemoryFileSystem jar = MemoryFileSystem.readFromJar(stored);
+			KieModuleModel description = kie.newKieModuleModel();
+			KieBuilderImpl.setDefaultsforEmptyKieModule(description);
+			InternalKieModule module = InternalKieModuleProvider.get(ReleaseIdImpl.fromPropertiesString(jar.findPomProperties()),
+					description, jar);
+			kie.getRepository().addKieModule(module);
+			return Optional.of(module);
+		}
+		catch (RuntimeException ex) {
+			log.warn("A cached compiled rule set could not be read by the engine ({}); compiling", ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
+	}
+
+	private static InternalKieModule compiled(KieServices kie, List<RuleFile> files) {
+		// unique across processes too: a cached module keeps the id it was built with
+		ReleaseId releaseId = kie.newReleaseId("org.parcours", "rules", "1.0." + BUILDS.incrementAndGet() + "-" + UUID.randomUUID());
 		KieFileSystem kfs = kie.newKieFileSystem();
 		kfs.generateAndWritePomXML(releaseId);
 		for (RuleFile file : files) {
@@ -51,14 +121,7 @@ final class DrlCompiler {
 			kie.getRepository().removeKieModule(releaseId);
 			throw new RuleSetException("Compilation", errors);
 		}
-		List<RuleProblem> forbidden = RuleBytecodeCheck.check(builder.getKieModule(), files);
-		if (!forbidden.isEmpty()) {
-			kie.getRepository().removeKieModule(releaseId);
-			throw new RuleSetException("Safety check of the compiled rules", forbidden);
-		}
-		KieContainer container = kie.newKieContainer(releaseId);
-		kie.getRepository().removeKieModule(releaseId);
-		return container;
+		return (InternalKieModule) builder.getKieModule();
 	}
 
 	private static Resource resource(KieServices kie, RuleFile file) {

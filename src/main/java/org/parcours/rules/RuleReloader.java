@@ -26,7 +26,8 @@ import org.parcours.rules.ReloadAttempt.Trigger;
 
 /**
  * Activates the rules directory while the service keeps answering: read every file, run the
- * {@link CandidatePipeline}, and only if every stage passes swap the active snapshot in one step.
+ * {@link CandidatePipeline}, and only if every stage passes warm the candidate (see {@link CandidateWarmUp})
+ * and swap the active snapshot in one step.
  * A refused candidate leaves the active rule set untouched and is recorded with its problems.
  * Attempts run one at a time: a trigger that arrives during a reload waits for it to finish.
  *
@@ -39,6 +40,8 @@ public final class RuleReloader {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleReloader.class);
 
+	static final String WARM_UP = "Warm-up";
+
 	private final ActiveRuleSet active;
 
 	private final CandidatePipeline pipeline;
@@ -50,6 +53,10 @@ public final class RuleReloader {
 	private final ReloadMetrics metrics;
 
 	private final Duration deadline;
+
+	private final CandidateWarmUp warmUp;
+
+	private final Duration warmUpBudget;
 
 	/** Candidate threads given up at their deadline, until they end (their number is logged: each uses a core and memory). */
 	private final Set<Thread> givenUp = ConcurrentHashMap.newKeySet();
@@ -69,8 +76,18 @@ public final class RuleReloader {
 	 */
 	private FutureTask<RuleSet> timedOut;
 
+	/** A reloader that swaps a candidate in as soon as it passed its checks, without warming it. */
 	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics,
 			Duration deadline) {
+		this(active, pipeline, directory, clock, metrics, deadline, (candidate, reference, files, budget) -> {
+		}, Duration.ZERO);
+	}
+
+	/** {@code warmUpBudget}: how long a candidate that passed its checks is warmed before the swap, within the deadline. */
+	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics,
+			Duration deadline, CandidateWarmUp warmUp, Duration warmUpBudget) {
+		this.warmUp = warmUp;
+		this.warmUpBudget = warmUpBudget;
 		this.active = active;
 		this.pipeline = pipeline;
 		this.directory = directory;
@@ -117,6 +134,12 @@ public final class RuleReloader {
 		}
 	}
 
+	/** The warm-up budget, cut to half of what is left of the deadline: a slow machine gets a shorter warm-up, never a refusal. */
+	private Duration warmUpWithin(long start) {
+		Duration left = deadline.minusNanos(System.nanoTime() - start);
+		return left.dividedBy(2).compareTo(warmUpBudget) < 0 ? left.dividedBy(2) : warmUpBudget;
+	}
+
 	private boolean worthRetrying() {
 		FutureTask<RuleSet> build = timedOut;
 		if (build == null || !build.isDone()) {
@@ -144,7 +167,12 @@ public final class RuleReloader {
 	private ReloadAttempt activate(Trigger trigger, Instant at, long start, List<RuleFile> files) {
 		String hash = RuleSetLoader.contentHashOf(files);
 		AtomicReference<String> stage = new AtomicReference<>(CandidatePipeline.SAFETY_CHECK);
-		FutureTask<RuleSet> build = new FutureTask<>(() -> pipeline.build(files, stage::set));
+		FutureTask<RuleSet> build = new FutureTask<>(() -> {
+			RuleSet checked = pipeline.build(files, stage::set);
+			stage.set(WARM_UP);
+			warmUp.warmUp(checked, active.get(), files, warmUpWithin(start));
+			return checked;
+		});
 		Thread worker = new Thread(build, "rules-candidate-" + candidates.incrementAndGet());
 		worker.setDaemon(true);
 		worker.start();

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.kie.api.runtime.KieContainer;
-
 import org.parcours.vocabulary.InvalidVocabularyException;
 import org.parcours.vocabulary.Vocabulary;
 import org.parcours.vocabulary.VocabularyLoader;
@@ -31,8 +29,16 @@ public final class RuleSetLoader {
 
 	private final Clock clock;
 
+	private final CompiledRulesCache cache;
+
+	/** A loader that compiles every rule set it builds. */
 	public RuleSetLoader(Clock clock) {
+		this(clock, CompiledRulesCache.NONE);
+	}
+
+	RuleSetLoader(Clock clock, CompiledRulesCache cache) {
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	public RuleSet load(Path directory) {
@@ -42,9 +48,9 @@ public final class RuleSetLoader {
 	public RuleSet build(List<RuleFile> files) {
 		Vocabulary vocabulary = vocabulary(files);
 		checkTablesAndNames(files, vocabulary);
-		KieContainer container = DrlCompiler.compile(files);
 		List<RuleSet.FileHash> hashes = files.stream().map(file -> new RuleSet.FileHash(file.path(), file.sha256())).toList();
-		return new RuleSet(contentHash(hashes), clock.instant(), hashes, vocabulary, container.getKieBase());
+		String contentHash = contentHash(hashes);
+		return new RuleSet(contentHash, clock.instant(), hashes, vocabulary, DrlCompiler.compile(files, contentHash, cache));
 	}
 
 	private static Vocabulary vocabulary(List<RuleFile> files) {

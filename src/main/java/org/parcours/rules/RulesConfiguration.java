@@ -29,8 +29,11 @@ class RulesConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
 
 	@Bean
-	RuleSetLoader ruleSetLoader(Clock clock) {
-		return new RuleSetLoader(clock);
+	RuleSetLoader ruleSetLoader(Clock clock, RulesProperties properties) {
+		RulesProperties.Cache cache = properties.cache();
+		return new RuleSetLoader(clock, cache.enabled()
+				? new CompiledRulesCache(cache.directory().toAbsolutePath().normalize(), cache.maxEntries(), CompilerIdentity.current())
+				: CompiledRulesCache.NONE);
 	}
 
 	@Bean
@@ -55,8 +58,9 @@ class RulesConfiguration {
 
 	@Bean
 	RuleReloader ruleReloader(ActiveRuleSet active, CandidatePipeline pipeline, RulesProperties properties, Clock clock,
-			MeterRegistry registry) {
-		return new RuleReloader(active, pipeline, directory(properties), clock, new ReloadMetrics(registry), properties.reloadDeadline());
+			MeterRegistry registry, CandidateWarmUp warmUp) {
+		return new RuleReloader(active, pipeline, directory(properties), clock, new ReloadMetrics(registry), properties.reloadDeadline(),
+				warmUp, properties.warmUp());
 	}
 
 	@Bean

@@ -9,18 +9,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the rule set lives ({@code parcours.rules.directory}, default {@code ./rules}), how edits
  * to it are picked up ({@code parcours.rules.watch.*}) and what its golden cases must be
- * ({@code parcours.rules.cases.*}).
+ * ({@code parcours.rules.cases.*}) and where its compiled form is kept between runs ({@code parcours.rules.cache.*}).
  *
  * <p>Bounds on what a rule set may cost: {@code max-firings-per-evaluation} and
  * {@code max-evaluation-time} end one evaluation whose rules keep firing (an evaluation of the default
  * rules fires well under a hundred rules in well under a millisecond); {@code reload-deadline} refuses
  * a candidate whose checks have not finished in time (a reload normally takes about a second), so
  * that no rule set can hold the reload and every later edit.
+ *
+ * <p>{@code warm-up}: at most how long a reloaded rule set that passed its checks evaluates its golden
+ * cases' patients before it replaces the active one (until it runs them nearly as fast as the active
+ * one), so that the requests after the swap do not pay for the JIT compiling its new classes (never
+ * more than half of what is left of the reload deadline; 0 turns it off).
  */
 @ConfigurationProperties("parcours.rules")
 public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue Watch watch, @DefaultValue Cases cases,
 		@DefaultValue("" + DEFAULT_MAX_FIRINGS) int maxFiringsPerEvaluation, @DefaultValue("2s") Duration maxEvaluationTime,
-		@DefaultValue("30s") Duration reloadDeadline) {
+		@DefaultValue("30s") Duration reloadDeadline, @DefaultValue Cache cache, @DefaultValue("2s") Duration warmUp) {
 
 	static final int DEFAULT_MAX_FIRINGS = 5000;
 
@@ -43,6 +48,19 @@ public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultVal
 	 * for filesystems that deliver no events (container volumes, network shares); 0 turns it off.
 	 */
 	public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean events, @DefaultValue("300ms") Duration debounce,
-			@DefaultValue("2s") Duration pollInterval) {
+			@DefaultValue("500ms") Duration pollInterval) {
+	}
+
+	/**
+	 * {@code enabled}: keep compiled rule sets on disk, so that a start-up on rules compiled before skips
+	 * their compilation. {@code directory}: where; outside the rules directory (whose every file is part
+	 * of the rule set), writable by this service only, by default in the user's cache directory.
+	 * {@code max-entries}: how many compiled rule sets are kept (the most recently used).
+	 */
+	public record Cache(@DefaultValue("true") boolean enabled, Path directory, @DefaultValue("8") int maxEntries) {
+
+		public Cache {
+			directory = directory != null ? directory : Path.of(System.getProperty("user.home"), ".cache", "parcours", "compiled-rules");
+		}
 	}
 }

@@ -127,7 +127,7 @@ class RuleBytecodeCheckTests {
 		// The table check refuses this cell before compiling; compiled directly, the bytecode check alone must refuse it too.
 		assertThatExceptionOfType(RuleSetException.class).isThrownBy(() -> new RuleSetLoader(Clock.systemUTC()).build(files))
 			.satisfies(refusal -> assertThat(refusal.stage()).isEqualTo("Tables and names"));
-		RuleSetException refusal = assertThatExceptionOfType(RuleSetException.class).isThrownBy(() -> DrlCompiler.compile(files))
+		RuleSetException refusal = assertThatExceptionOfType(RuleSetException.class).isThrownBy(() -> DrlCompiler.compile(files, RuleSetLoader.contentHashOf(files), CompiledRulesCache.NONE))
 			.satisfies(problem -> assertThat(problem.stage()).isEqualTo(STAGE)).actual();
 
 		assertThat(refusal.problems()).contains(new RuleProblem("stratification/notes.drl.csv", 10,

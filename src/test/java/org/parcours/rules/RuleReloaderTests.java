@@ -84,6 +84,37 @@ class RuleReloaderTests {
 	}
 
 	@Test
+	void theCandidateIsWarmedBeforeTheSwapWithTheActiveRuleSetAsTheMeasureOfFullSpeed() {
+		RuleSet before = active.get();
+		List<String> seen = new java.util.ArrayList<>();
+		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(Cases.check()),
+				EvaluationLimits.DEFAULT), directory, Clock.systemUTC(), new ReloadMetrics(registry), Duration.ofMinutes(1),
+				(candidate, reference, files, budget) -> {
+					seen.add("warmed " + candidate.contentHash() + " at level " + level(candidate) + " with budget " + budget);
+					seen.add("reference " + reference.version() + ", still active " + active.get().version());
+				}, Duration.ofSeconds(2));
+		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,6");
+
+		ReloadAttempt attempt = reloader.reload(Trigger.API);
+
+		assertThat(attempt.outcome()).isEqualTo(Outcome.ACTIVATED);
+		assertThat(seen).containsExactly("warmed " + active.get().contentHash() + " at level 1 with budget PT2S",
+				"reference " + before.version() + ", still active " + before.version());
+	}
+
+	@Test
+	void aRefusedCandidateIsNotWarmed() {
+		AtomicBoolean warmed = new AtomicBoolean();
+		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(Cases.check()),
+				EvaluationLimits.DEFAULT), directory, Clock.systemUTC(), new ReloadMetrics(registry), Duration.ofMinutes(1),
+				(candidate, reference, files, budget) -> warmed.set(true), Duration.ofSeconds(2));
+		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,7");
+
+		assertThat(reloader.reload(Trigger.API).outcome()).isEqualTo(Outcome.REFUSED);
+		assertThat(warmed).isFalse();
+	}
+
+	@Test
 	void aSyntaxErrorIsRefusedWithFileAndLine() {
 		ReloadAttempt attempt = refusedAfterEdit("stratification/levels.drl", "rule \"FIX-L2\"\nwhen", "rule \"FIX-L2\"\nwhen when", "Compilation");
 

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# How long a saved edit takes to answer in a running service: the time from writing a file of the
+# watched rules directory to the first assessment that names the new rule-set version (every 20 ms).
+# Each edit is new content (a threshold raised from 10 to 11, then a comment line with a new number),
+# so none is served from the compiled-rules cache. Jars are measured in alternation, edit by edit.
+#
+# Usage: bench/edit-live.sh [edits] JAR [JAR...]   (default 5 edits; e.g. a build of main, then this one)
+# PORT (default 18083; the second jar uses PORT+1, ...) can be set. Extra service arguments in ARGS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EDITS=5
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then EDITS=$1; shift; fi
+[ $# -gt 0 ] || { echo "usage: bench/edit-live.sh [edits] JAR [JAR...]" >&2; exit 1; }
+PORT=${PORT:-18083}
+WORK=$(mktemp -d target/edit-live.XXXXXX)
+APPS=()
+trap 'for app in "${APPS[@]}"; do kill $app 2>/dev/null; done; rm -rf "$WORK"' EXIT
+export PARCOURS_SECURITY_USERS_0_NAME=bench PARCOURS_SECURITY_USERS_0_PASSWORD='{noop}bench-secret' PARCOURS_SECURITY_USERS_0_ROLES=assessor
+BODY=datasets/examples/heart-failure-81.json
+echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+version() { curl -fs -u bench:bench-secret -H 'Content-Type: application/json' --data-binary @"$BODY" "localhost:$1/api/v1/assessments" \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["rulesVersion"])'; }
+
+index=0
+for jar in "$@"; do
+  mkdir -p "$WORK/$index"; cp -r rules "$WORK/$index/rules"
+  java -Xmx512m -jar "$jar" --server.port=$((PORT + index)) --parcours.rules.directory="$WORK/$index/rules" \
+       --parcours.rules.cache.directory="$WORK/$index/cache" ${ARGS:-} > "$WORK/$index/service.log" 2>&1 &
+  APPS+=($!)
+  index=$((index + 1))
+done
+for index in $(seq 0 $(($# - 1))); do
+  until curl -fs "localhost:$((PORT + index))/actuator/health" >/dev/null 2>&1; do sleep 0.2; done
+  for i in $(seq 50); do version $((PORT + index)) >/dev/null; done   # a little warm-up of the request path
+done
+
+for edit in $(seq "$EDITS"); do
+  index=0
+  for jar in "$@"; do
+    port=$((PORT + index)); rules="$WORK/$index/rules"
+    before=$(version $port)
+    if [ "$edit" = 1 ]; then
+      saved=$(date +%s%N); sed -i 's/^L2-E.min-lace,10$/L2-E.min-lace,11/' "$rules/stratification/thresholds.drl.csv"
+    else
+      saved=$(date +%s%N); echo "// edit $edit" >> "$rules/stratification/derived.drl"
+    fi
+    until [ "$(version $port)" != "$before" ]; do sleep 0.02; done
+    live=$(date +%s%N)
+    printf '%-40s edit %d: new version answering %5d ms after the save\n' "$jar" "$edit" $(( (live - saved) / 1000000 ))
+    sleep 2
+    index=$((index + 1))
+  done
+done

@@ -1,0 +1,101 @@
+package org.parcours.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+import org.parcours.assessment.Evaluation;
+import org.parcours.patient.Patient;
+import org.parcours.patient.PatientValidator;
+import org.parcours.rules.CandidateWarmUp;
+import org.parcours.rules.RuleFile;
+import org.parcours.rules.RuleSet;
+
+/**
+ * Warms a candidate that passed its golden cases by assessing the cases' patients on it, round after
+ * round, through the same path as a request: every rule of the set is exercised, so the JIT compiles
+ * the candidate's own classes before it answers. It stops as soon as two rounds in a row run at
+ * {@value #FULL_SPEED_PERCENT} % of the speed of one round on the (warm) active rule set, so a
+ * small edit goes live without waiting for the whole budget.
+ */
+@Component
+class GoldenCaseWarmUp implements CandidateWarmUp {
+
+	private static final Logger log = LoggerFactory.getLogger(GoldenCaseWarmUp.class);
+
+	static final int FULL_SPEED_PERCENT = 80;
+
+	private final PatientValidator validator;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	GoldenCaseWarmUp(PatientValidator validator, JsonMapper json, Clock clock) {
+		this.validator = validator;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Override
+	public void warmUp(RuleSet candidate, RuleSet active, List<RuleFile> files, Duration budget) {
+		List<Patient> patients = patients(files);
+		if (patients.isEmpty() || budget.isZero() || budget.isNegative()) {
+			return;
+		}
+		long start = System.nanoTime();
+		long end = start + budget.toNanos();
+		LocalDate today = LocalDate.now(clock);
+		long fullSpeed = round(Evaluation.on(active, today, validator), patients);
+		Evaluation warming = Evaluation.on(candidate, today, validator);
+		int rounds = 0;
+		int fastInARow = 0;
+		long last = 0;
+		while (fastInARow < 2 && System.nanoTime() < end) {
+			last = round(warming, patients);
+			rounds++;
+			fastInARow = last * FULL_SPEED_PERCENT <= fullSpeed * 100 ? fastInARow + 1 : 0;
+		}
+		log.info("Candidate warmed in {} ms: {} round(s) of {} golden-case patients, the last at {} % of the active rule set's speed",
+				(System.nanoTime() - start) / 1_000_000, rounds, patients.size(), last == 0 ? 0 : 100 * fullSpeed / last);
+	}
+
+	/** Nanoseconds to assess every patient once. */
+	private static long round(Evaluation evaluation, List<Patient> patients) {
+		long start = System.nanoTime();
+		for (Patient patient : patients) {
+			try {
+				evaluation.assess(patient);
+			}
+			catch (RuntimeException ex) {
+				// the cases already passed on the candidate: nothing here can refuse it, and the next patient warms as well
+			}
+		}
+		return System.nanoTime() - start;
+	}
+
+	/** The patients of every readable case (the check has already reported any other). */
+	private List<Patient> patients(List<RuleFile> files) {
+		List<Patient> patients = new ArrayList<>();
+		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
+			try {
+				for (GoldenCase goldenCase : CaseFileReader.read(file, json)) {
+					patients.add(json.treeToValue(goldenCase.patient(), Patient.class));
+				}
+			}
+			catch (MalformedCaseFileException | JacksonException ex) {
+				// not a patient to warm with
+			}
+		}
+		return patients;
+	}
+}

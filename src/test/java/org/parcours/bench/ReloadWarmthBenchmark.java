@@ -1,0 +1,97 @@
+package org.parcours.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.parcours.ParcoursApplication;
+import org.parcours.assessment.Evaluation;
+import org.parcours.patient.Patient;
+import org.parcours.patient.PatientValidator;
+import org.parcours.rules.ActiveRuleSet;
+import org.parcours.rules.ReloadAttempt;
+import org.parcours.rules.RuleReloader;
+
+/**
+ * Assessments per second just after a reload, against the steady rate before it (run by
+ * {@code bench/reload-warmth.sh}; not a test). One thread assesses the synthetic population of
+ * {@code bench/assess.sh} without pause on whatever rule set is active, as a request would; the rate
+ * is sampled every second. After a warm-up the steady rate is taken over 10 s, then the rules are
+ * reloaded while the load goes on, and the rate of each of the 10 seconds after the swap is printed
+ * as a share of the steady rate. The rate is counted per second of the load thread's CPU time, not
+ * of wall time: on a shared machine the wall rate mostly says how much CPU the thread was given,
+ * while the rate per CPU second shows how fast the code it runs is (what the JIT changes). Arguments:
+ * reloads (default 3), then application arguments (for example {@code --parcours.rules.warm-up=0s}).
+ */
+public final class ReloadWarmthBenchmark {
+
+	public static void main(String[] args) throws InterruptedException {
+		int reloads = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+		List<String> arguments = new ArrayList<>(List.of("--parcours.rules.watch.enabled=false", "--logging.level.org.parcours.rules=warn"));
+		for (int i = 1; i < args.length; i++) {
+			arguments.add(args[i]);
+		}
+		SpringApplication application = new SpringApplication(ParcoursApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
+			ActiveRuleSet active = context.getBean(ActiveRuleSet.class);
+			PatientValidator validator = context.getBean(PatientValidator.class);
+			RuleReloader reloader = context.getBean(RuleReloader.class);
+			List<Patient> population = AssessmentBenchmark.population(10_000, new Random(42));
+			AtomicLong done = new AtomicLong();
+			AtomicBoolean running = new AtomicBoolean(true);
+			Thread load = new Thread(() -> {
+				for (int i = 0; running.get(); i++) {
+					Evaluation.on(active.get(), LocalDate.of(2026, 11, 22), validator).assess(population.get(i % population.size()));
+					done.incrementAndGet();
+				}
+			}, "load");
+			load.setDaemon(true); // a refused reload ends the run
+			load.start();
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			LongSupplier cpu = () -> threads.getThreadCpuTime(load.getId());
+			for (int reload = 1; reload <= reloads; reload++) {
+				rates(done, cpu, 20);
+				List<Long> steadyRates = rates(done, cpu, 10);
+				double steady = steadyRates.stream().mapToLong(Long::longValue).average().orElseThrow();
+				long start = System.nanoTime();
+				ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
+				if (attempt.outcome() != ReloadAttempt.Outcome.ACTIVATED) {
+					throw new IllegalStateException("reload refused: " + attempt.problems());
+				}
+				long reloadMs = (System.nanoTime() - start) / 1_000_000;
+				List<Long> after = rates(done, cpu, 10);
+				double mean = after.stream().mapToLong(Long::longValue).average().orElseThrow();
+				long worst = after.stream().mapToLong(Long::longValue).min().orElseThrow();
+				System.out.printf("reload %d: %d ms; steady %.0f per CPU second; first 10 s after the swap: mean %.0f%% of steady, worst second %.0f%%; "
+						+ "each second: %s%n", reload, reloadMs, steady, 100 * mean / steady, 100 * worst / steady,
+						after.stream().map(rate -> String.format("%.0f%%", 100 * rate / steady)).toList());
+			}
+			running.set(false);
+			load.join();
+		}
+	}
+
+	/** Assessments per second of the load thread's CPU time, in each of the next {@code seconds} seconds. */
+	private static List<Long> rates(AtomicLong done, LongSupplier cpu, int seconds) throws InterruptedException {
+		List<Long> rates = new ArrayList<>();
+		for (int i = 0; i < seconds; i++) {
+			long before = done.get();
+			long cpuBefore = cpu.getAsLong();
+			Thread.sleep(1000);
+			long cpuNanos = Math.max(1, cpu.getAsLong() - cpuBefore);
+			rates.add((done.get() - before) * 1_000_000_000L / cpuNanos);
+		}
+		return rates;
+	}
+}
