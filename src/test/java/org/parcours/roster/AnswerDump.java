@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.validation.Validation;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Evaluation;
 import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Patient;
@@ -36,6 +37,8 @@ import org.parcours.rules.RuleSetLoader;
 public final class AnswerDump {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final List<String> VERSION_FIELDS = List.of("rulesVersion", "rulesLoadedAt");
 
 	public static void main(String[] args) throws IOException {
 		RuleSet rules = new RuleSetLoader(Clock.systemUTC()).load(Path.of(args[0]));
@@ -73,9 +76,10 @@ public final class AnswerDump {
 
 	private static Object answer(Evaluation evaluation, Patient patient) {
 		try {
-			Assessment assessment = evaluation.assess(patient);
-			return new Assessment(assessment.patientId(), null, assessment.riskLevel(), assessment.scores(), assessment.derived(),
-					assessment.programmes(), assessment.warnings());
+			// The version names the load, not the answer: two builds of the same rules differ there only.
+			ObjectNode answer = JSON.valueToTree(evaluation.assess(patient));
+			answer.remove(VERSION_FIELDS);
+			return answer;
 		}
 		catch (InvalidPatientException ex) {
 			return Map.of("errors", ex.errors());
