@@ -34,7 +34,7 @@ import org.parcours.rules.RuleSet;
  * the roster; what is kept of the rows is the caller's ({@link ImpactTally} keeps counts only).
  *
  * <p>Each side maps the row with its own tables, so a candidate that edits a mapping table shows its
- * effect too. The header is read and checked by {@link #open}, before any row.
+ * effect too. The outcome column is withheld from the profile (see {@link #without}). The header is read and checked by {@link #open}, before any row.
  */
 final class PairedRoster {
 
@@ -87,8 +87,6 @@ final class PairedRoster {
 		if (names.length > 0 && names[0].startsWith("\uFEFF")) {
 			names[0] = names[0].substring(1);
 		}
-		RosterProfile.Mapper baselineMapper = profile.bind(names, baseline.vocabulary().mappings());
-		RosterProfile.Mapper candidateMapper = profile.bind(names, candidate.vocabulary().mappings());
 		int outcomeColumn = -1;
 		if (outcome != null) {
 			outcomeColumn = indexOf(names, outcome.column());
@@ -97,7 +95,12 @@ final class PairedRoster {
 						"the outcome column '" + outcome.column() + "' is not in the header");
 			}
 		}
-		return new PairedRoster(records, names.length, baselineMapper.idColumn(), outcomeColumn, outcome,
+		String[] inputs = without(names, outcomeColumn);
+		RosterProfile.Mapper baselineMapper = profile.bind(inputs, baseline.vocabulary().mappings());
+		RosterProfile.Mapper candidateMapper = profile.bind(inputs, candidate.vocabulary().mappings());
+		int idColumn = baselineMapper.idColumn() >= 0 && outcomeColumn >= 0 && baselineMapper.idColumn() >= outcomeColumn
+				? baselineMapper.idColumn() + 1 : baselineMapper.idColumn();
+		return new PairedRoster(records, names.length, idColumn, outcomeColumn, outcome,
 				new SideScorer(baselineMapper, Evaluation.on(baseline, today, validator)),
 				new SideScorer(candidateMapper, Evaluation.on(candidate, today, validator)), today);
 	}
@@ -200,11 +203,12 @@ final class PairedRoster {
 			return new RowPair(id, "unknown", "not-given", null, malformed, malformed);
 		}
 		Boolean positive = outcome == null ? null : outcome.of(cells[outcomeColumn]);
+		String[] inputs = without(cells, outcomeColumn);
 		RosterProfile.Row baselineRow;
 		RosterProfile.Row candidateRow;
 		try {
-			baselineRow = baseline.map(cells);
-			candidateRow = candidate.map(cells);
+			baselineRow = baseline.map(inputs);
+			candidateRow = candidate.map(inputs);
 		}
 		catch (RuntimeException ex) {
 			SideOutcome malformed = SideOutcome.error(RowError.MALFORMED_ROW);
@@ -223,6 +227,20 @@ final class PairedRoster {
 		}
 		int from = age / 10 * 10;
 		return from + "-" + (from + 9);
+	}
+
+	/**
+	 * The cells without the outcome column: an observed outcome is never a rule input (the profile does
+	 * not see it), so that the levels validated against it cannot have been computed from it.
+	 */
+	private static String[] without(String[] cells, int column) {
+		if (column < 0) {
+			return cells;
+		}
+		String[] kept = new String[cells.length - 1];
+		System.arraycopy(cells, 0, kept, 0, column);
+		System.arraycopy(cells, column + 1, kept, column, cells.length - column - 1);
+		return kept;
 	}
 
 	private static int indexOf(String[] names, String name) {
