@@ -71,8 +71,8 @@ final class CompareCommand {
 			Progress progress = new Progress(in, err);
 			ImpactReport result = ImpactAnalysis.run(baseline, candidate, in.reader(), profile, outcome,
 					context.getBean(PatientValidator.class), today, progress::rows);
-			write(json, out -> JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out, result));
-			write(report, out -> out.write(HtmlReport.render(result)));
+			write(json, "json", out -> JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out, result));
+			write(report, "report", out -> out.write(HtmlReport.render(result)));
 			err.printf(Locale.ROOT, "parcours compare: %d rows, %d level changes, %.1f s (%.0f rows/s)%n", result.rows(),
 					result.levelTransitions().stream().filter(t -> !t.from().equals(t.to())).mapToLong(ImpactReport.Transition::count).sum(),
 					result.seconds(), result.rows() / Math.max(result.seconds(), 1e-9));
@@ -93,14 +93,14 @@ final class CompareCommand {
 		void writeTo(Writer out) throws IOException;
 	}
 
-	private static void write(Path path, Content content) throws IOException {
+	private static void write(Path path, String option, Content content) throws IOException {
 		Path partial = path.resolveSibling(path.getFileName() + ".part");
 		try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
 			content.writeTo(out);
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(partial);
-			throw new RosterFileException(RosterFileException.Kind.OUTPUT, "report", "could not write " + path + " ("
+			throw new RosterFileException(RosterFileException.Kind.OUTPUT, option, "could not write " + path + " ("
 					+ ex.getClass().getSimpleName() + ")");
 		}
 		Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING);

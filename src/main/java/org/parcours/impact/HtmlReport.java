@@ -2,6 +2,7 @@ package org.parcours.impact;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,7 +206,7 @@ final class HtmlReport {
 		}
 		html.append("</table>\n<h3>Discrimination (AUC)</h3>\n<table><tr><th>predictor</th><th>baseline AUC (95 % CI)</th>")
 			.append("<th>candidate AUC (95 % CI)</th><th>difference (95 % CI), p</th></tr>");
-		Set<String> predictors = new java.util.LinkedHashSet<>(outcome.baseline().auc().keySet());
+		Set<String> predictors = new LinkedHashSet<>(outcome.baseline().auc().keySet());
 		predictors.addAll(outcome.candidate().auc().keySet());
 		for (String predictor : predictors) {
 			html.append("<tr><td>").append(escape(predictor)).append("</td>");

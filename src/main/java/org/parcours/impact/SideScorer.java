@@ -25,7 +25,7 @@ import org.parcours.roster.RowError;
  */
 final class SideScorer {
 
-	/** The score columns of a scored roster, in its order. */
+	/** The age-adjusted Charlson, named as in the scored roster's columns. */
 	static final String CHARLSON_AGE_ADJUSTED = ScoreName.CHARLSON.id() + "_age_adjusted";
 
 	private final RosterProfile.Mapper mapper;
