@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} options of a command, checked against the options it knows. */
-final class Arguments {
+public final class Arguments {
 
 	private final Map<String, String> values = new HashMap<>();
 
 	private Arguments() {
 	}
 
-	static Arguments parse(String[] args, int from, Set<String> known) {
+	public static Arguments parse(String[] args, int from, Set<String> known) {
 		Arguments parsed = new Arguments();
 		for (int i = from; i < args.length; i++) {
 			String name = args[i];
@@ -30,7 +30,7 @@ final class Arguments {
 		return parsed;
 	}
 
-	String required(String name) {
+	public String required(String name) {
 		String value = values.get(name);
 		if (value == null || value.isBlank()) {
 			throw usage("--" + name + " is required");
@@ -38,7 +38,7 @@ final class Arguments {
 		return value;
 	}
 
-	String optional(String name) {
+	public String optional(String name) {
 		return values.get(name);
 	}
 

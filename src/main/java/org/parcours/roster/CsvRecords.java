@@ -18,12 +18,12 @@ import com.opencsv.RFC4180ParserBuilder;
  * stray: the line that opened it becomes one malformed record and the lines after it are read again
  * as records of their own. Blank lines are not records; they are counted.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
 	static final int MAX_LINES_PER_RECORD = 100;
 
 	/** One record: its fields, or the reason it could not be read ({@code fields} is then {@code null}). */
-	record Record(String[] fields, String problem) {
+	public record Record(String[] fields, String problem) {
 	}
 
 	private final BufferedReader in;
@@ -34,16 +34,16 @@ final class CsvRecords {
 
 	private long blankLines;
 
-	CsvRecords(BufferedReader in) {
+	public CsvRecords(BufferedReader in) {
 		this.in = in;
 	}
 
-	long blankLines() {
+	public long blankLines() {
 		return blankLines;
 	}
 
 	/** The next record, or {@code null} at the end of the input. */
-	Record next() throws IOException {
+	public Record next() throws IOException {
 		String line;
 		do {
 			line = nextLine();

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The files a run writes must not be the roster it reads, nor each other: writing would destroy the input. */
-final class Destinations {
+public final class Destinations {
 
 	private Destinations() {
 	}
@@ -19,7 +19,8 @@ final class Destinations {
 		}
 	}
 
-	private static void refuse(Path written, String writtenOption, Path other, String otherOption) {
+	/** Refuses writing {@code written} when it is the file {@code other}, however either is spelled. */
+	public static void refuse(Path written, String writtenOption, Path other, String otherOption) {
 		if (same(written, other)) {
 			throw new RosterFileException(RosterFileException.Kind.OUTPUT, writtenOption,
 					"--" + writtenOption + " is the same file as --" + otherOption + "; choose another file");

@@ -11,6 +11,7 @@ import java.util.Set;
  * score    --input FILE --output FILE [--profile NAME] [--summary FILE] [--rules DIR] [--keep COL,COL]
  * generate --rows N --seed S --output FILE [--bad-rows FRACTION]
  * </pre>
+ * ({@code compare}, the impact of a candidate rule set, is dispatched before these.)
  * Exit codes: 0 done (rows that could not be scored are error rows, not failures, and {@code --help});
  * 1 unexpected failure; 2 bad arguments, unknown command or unknown profile; 3 input not readable;
  * 4 roster without a usable header; 5 rules that do not load; 6 output not writable or the input itself.
@@ -25,6 +26,7 @@ public final class RosterCli {
 	static final String USAGE = """
 			usage: java -jar parcours.jar score --input FILE --output FILE [--profile NAME] [--summary FILE] [--rules DIR] [--keep COL,...]
 			       java -jar parcours.jar generate --rows N --seed S --output FILE [--bad-rows FRACTION]
+			       java -jar parcours.jar compare --baseline DIR --candidate DIR --input FILE [--profile NAME] [--outcome COLUMN=VALUE] --json FILE --report FILE.html
 			       java -jar parcours.jar [--server.port=8080 ...]   (no command: starts the web service)
 			       java -jar parcours.jar --help""";
 

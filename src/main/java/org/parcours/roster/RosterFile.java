@@ -22,7 +22,7 @@ import java.util.zip.ZipException;
  * read from the file itself (compressed bytes for gzip), which against the file's size tells how far
  * the run is.
  */
-final class RosterFile {
+public final class RosterFile {
 
 	private static final int BUFFER = 1 << 16;
 
@@ -30,9 +30,9 @@ final class RosterFile {
 	}
 
 	/** An open input: the text reader and how many bytes of the file lie behind it. */
-	record Input(BufferedReader reader, long size, Counter counter) implements AutoCloseable {
+	public record Input(BufferedReader reader, long size, Counter counter) implements AutoCloseable {
 
-		long bytesRead() {
+		public long bytesRead() {
 			return counter.count;
 		}
 
@@ -42,7 +42,7 @@ final class RosterFile {
 		}
 	}
 
-	static Input open(Path path) throws IOException {
+	public static Input open(Path path) throws IOException {
 		Counter counter = new Counter(Files.newInputStream(path));
 		InputStream bytes = counter;
 		if (gzip(path)) {
@@ -73,7 +73,7 @@ final class RosterFile {
 	}
 
 	/** Bytes read so far; written by the reading thread only, read by the one reporting progress. */
-	static final class Counter extends FilterInputStream {
+	public static final class Counter extends FilterInputStream {
 
 		private volatile long count;
 

@@ -4,13 +4,13 @@ package org.parcours.roster;
  * A problem with the roster as a whole, found before any row is written: the run stops with this
  * message (HTTP 400, or the command's exit code). Messages may name columns, never cell values.
  */
-class RosterFileException extends RuntimeException {
+public class RosterFileException extends RuntimeException {
 
 	/** What went wrong, with the exit code the command returns for it. */
-	enum Kind {
+	public enum Kind {
 		USAGE(2), UNKNOWN_PROFILE(2), UNREADABLE_INPUT(3), BAD_HEADER(4), RULES(5), OUTPUT(6);
 
-		final int exitCode;
+		public final int exitCode;
 
 		Kind(int exitCode) {
 			this.exitCode = exitCode;
@@ -21,18 +21,18 @@ class RosterFileException extends RuntimeException {
 
 	private final String field;
 
-	RosterFileException(Kind kind, String field, String message) {
+	public RosterFileException(Kind kind, String field, String message) {
 		super(message);
 		this.kind = kind;
 		this.field = field;
 	}
 
-	Kind kind() {
+	public Kind kind() {
 		return kind;
 	}
 
 	/** The request parameter or part of the file at fault ({@code profile}, {@code header}). */
-	String field() {
+	public String field() {
 		return field;
 	}
 }

@@ -10,7 +10,7 @@ import org.parcours.vocabulary.Mappings;
  * only: it says which cell holds which input and how its words translate; it decides nothing
  * clinical, and every mapped patient is validated and evaluated like an API request.
  */
-interface RosterProfile {
+public interface RosterProfile {
 
 	String name();
 
@@ -21,7 +21,7 @@ interface RosterProfile {
 	Mapper bind(String[] header, Mappings mappings);
 
 	/** Maps the rows of one header. Stateless, so that workers share it. */
-	interface Mapper {
+	public interface Mapper {
 
 		/** The header column that identifies a row, echoed in the output; -1 when the layout has none. */
 		int idColumn();
@@ -34,6 +34,6 @@ interface RosterProfile {
 	 * while reading the cells. {@code ageUpperBound} is set when the roster gives an age band rather
 	 * than an age: {@code patient.age()} is then the band's lower bound (see {@link RowScorer}).
 	 */
-	record Row(Patient patient, Integer ageUpperBound, List<RowError> errors) {
+	public record Row(Patient patient, Integer ageUpperBound, List<RowError> errors) {
 	}
 }

@@ -3,18 +3,18 @@ package org.parcours.roster;
 import java.util.List;
 
 /** The profiles that rosters can be read with, by name. */
-final class RosterProfiles {
+public final class RosterProfiles {
 
 	private static final List<RosterProfile> ALL = List.of(new CanonicalProfile(), new UciDiabetesProfile());
 
 	private RosterProfiles() {
 	}
 
-	static List<String> names() {
+	public static List<String> names() {
 		return ALL.stream().map(RosterProfile::name).toList();
 	}
 
-	static RosterProfile named(String name) {
+	public static RosterProfile named(String name) {
 		String wanted = name == null || name.isBlank() ? CanonicalProfile.NAME : name.strip();
 		return ALL.stream().filter(profile -> profile.name().equals(wanted)).findFirst()
 			.orElseThrow(() -> new RosterFileException(RosterFileException.Kind.UNKNOWN_PROFILE, "profile",

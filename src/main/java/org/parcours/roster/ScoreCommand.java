@@ -8,21 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ActiveRuleSet;
 import org.parcours.rules.RuleSet;
-import org.parcours.rules.RuleSetException;
 
 /**
  * {@code score}: a roster file to a scored file (and a summary), on one rule-set snapshot. The rules
@@ -48,7 +43,7 @@ final class ScoreCommand {
 			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input", "cannot read the input file " + input);
 		}
 		Destinations.refuseOverwriting(input, output, summaryFile);
-		try (RosterFile.Input in = RosterFile.open(input); ConfigurableApplicationContext context = start(application, arguments.optional("rules"))) {
+		try (RosterFile.Input in = RosterFile.open(input); ConfigurableApplicationContext context = CommandContext.start(application, "rules", arguments.optional("rules"))) {
 			RuleSet ruleSet = context.getBean(ActiveRuleSet.class).get();
 			LocalDate today = LocalDate.now(context.getBean(Clock.class));
 			RosterJob job = RosterJob.open(in.reader(), profile, RosterJob.Options.defaults(keep), ruleSet,
@@ -75,31 +70,6 @@ final class ScoreCommand {
 					summary.rowsOut(), summary.errors(), summary.seconds(), summary.rowsOut() / Math.max(summary.seconds(), 1e-9),
 					ruleSet.version());
 			summary.population().alerts().forEach(alert -> err.println("parcours score: ALERT " + alert));
-		}
-	}
-
-	private static ConfigurableApplicationContext start(Class<?> application, String rules) {
-		// Rules that do not load are reported below in one message; Spring's own account of the failed
-		// start-up (the bean chain, then the same analysis) would only repeat it at length.
-		List<String> properties = new ArrayList<>(List.of("--spring.main.log-startup-info=false", "--logging.level.root=WARN",
-				"--logging.level.org.springframework.context.annotation=ERROR", "--logging.level.org.springframework.boot.diagnostics=OFF"));
-		if (rules != null) {
-			if (!Files.isDirectory(Path.of(rules)) || !Files.isReadable(Path.of(rules))) {
-				throw new RosterFileException(RosterFileException.Kind.RULES, "rules", "--rules " + rules + ": not a readable directory");
-			}
-			properties.add("--parcours.rules.directory=" + rules);
-		}
-		try {
-			return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-				.logStartupInfo(false).run(properties.toArray(String[]::new));
-		}
-		catch (RuntimeException ex) {
-			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				if (cause instanceof RuleSetException problems) {
-					throw new RosterFileException(RosterFileException.Kind.RULES, "rules", "the rule set could not be loaded. " + problems.getMessage());
-				}
-			}
-			throw ex;
 		}
 	}
 }

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers 413 for JSON API bodies over {@code parcours.api.max-body-size}: at once when the declared
  * length is too large, or as soon as a chunked body reads past the limit. FHIR bodies (a bundle, or a
  * CDS Hooks request carrying prefetch) are held to {@code parcours.api.max-fhir-body-size}. Roster
- * uploads are exempt: they stream and may be gigabytes.
+ * uploads are exempt: they stream and may be gigabytes (the impact endpoint's candidate archive has
+ * limits of its own).
  */
 @Component
 @EnableConfigurationProperties(ApiProperties.class)
@@ -41,7 +42,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return !(path.startsWith("/api/") || path.startsWith("/cds-services")) || path.startsWith("/api/v1/rosters");
+		return !(path.startsWith("/api/") || path.startsWith("/cds-services")) || path.startsWith("/api/v1/rosters")
+				|| path.equals("/api/v1/rules/impact");
 	}
 
 	@Override

@@ -54,6 +54,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/v1/assessments").hasRole(Roles.ASSESSOR)
 			.requestMatchers("/api/v1/rosters/**", "/cds-services/**").hasRole(Roles.ASSESSOR)
 			.requestMatchers(HttpMethod.POST, "/api/v1/rules/reload").hasRole(Roles.RULES_ADMIN)
+			.requestMatchers(HttpMethod.POST, "/api/v1/rules/impact").hasRole(Roles.RULES_ADMIN)
 			.requestMatchers(HttpMethod.GET, "/api/v1/rules").hasAnyRole(Roles.RULES_ADMIN, Roles.ASSESSOR)
 			.requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info")
 			.hasRole(Roles.MONITORING)
