@@ -54,6 +54,7 @@ final class FactsBuilder {
 			.chronicCategories(chronic)
 			.charlsonCategories(charlson)
 			.medicationCount(medicationCount(patient))
+			.observations(ObservationFacts.read(patient.observations(), vocabulary.mappings(), patient.assessmentDate() == null ? today : patient.assessmentDate(), warnings))
 			.residence(patient.residence())
 			.history(patient.history())
 			.stay(stay(patient.stay()))

@@ -1,5 +1,6 @@
 package org.parcours.facts;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -24,6 +25,7 @@ public record PatientFacts(
 		Set<String> chronicCategories,
 		Set<String> charlsonCategories,
 		Integer medicationCount,
+		Map<String, Double> observations,
 		Patient.Residence residence,
 		Patient.History history,
 		Patient.Stay stay,
@@ -44,6 +46,15 @@ public record PatientFacts(
 
 	public boolean hasCharlson(String category) {
 		return charlsonCategories.contains(category);
+	}
+
+	/**
+	 * The current value of an observation quantity ({@code "egfr"}, see
+	 * {@code vocabulary/observation-quantity.csv}) in that quantity's unit; {@code null} when no result
+	 * was sent or the latest one is too old to count.
+	 */
+	public Double observation(String quantity) {
+		return observations.get(quantity);
 	}
 
 	public String residenceSetting() {
@@ -182,6 +193,7 @@ public record PatientFacts(
 		private Set<String> chronicCategories = Set.of();
 		private Set<String> charlsonCategories = Set.of();
 		private Integer medicationCount;
+		private Map<String, Double> observations = Map.of();
 		private Patient.Residence residence;
 		private Patient.History history;
 		private Patient.Stay stay;
@@ -196,6 +208,7 @@ public record PatientFacts(
 		public Builder chronicCategories(Set<String> value) { chronicCategories = Set.copyOf(value); return this; }
 		public Builder charlsonCategories(Set<String> value) { charlsonCategories = Set.copyOf(value); return this; }
 		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
+		public Builder observations(Map<String, Double> value) { observations = Map.copyOf(value); return this; }
 		public Builder residence(Patient.Residence value) { residence = value; return this; }
 		public Builder history(Patient.History value) { history = value; return this; }
 		public Builder stay(Patient.Stay value) { stay = value; return this; }
@@ -203,7 +216,7 @@ public record PatientFacts(
 		public Builder pregnancy(Patient.Pregnancy value) { pregnancy = value; return this; }
 
 		public PatientFacts build() {
-			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, medicationCount, residence, history,
+			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, medicationCount, observations, residence, history,
 					stay, functional, pregnancy);
 		}
 	}

@@ -80,6 +80,7 @@ public final class FhirPatientMapper {
 			.sex(sex(resource))
 			.conditions(conditions(active, mappings, warnings))
 			.medicationCount(medicationCount(record.medications(), on))
+			.observations(ObservationMapping.of(record.observations(), on, mappings, warnings))
 			.history(history(record.encounters(), index, on, mappings))
 			.stay(index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), mappings, warnings))
 			.build();

@@ -23,6 +23,7 @@ import org.parcours.patient.Patient;
 import org.parcours.vocabulary.AdmissionElement;
 import org.parcours.vocabulary.LaboratoryInput;
 import org.parcours.vocabulary.Mappings;
+import org.parcours.vocabulary.ObservationQuantity;
 
 /**
  * The stay inputs from the index encounter: length of stay from its period, admission type from its
@@ -114,33 +115,30 @@ final class StayMapping {
 			.filter(Observation::hasValueQuantity)
 			.sorted(Comparator.comparing(StayMapping::effective, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
 			.toList();
+		ObservationQuantity wanted = mappings.quantity(input.quantity());
 		for (Observation observation : results) {
 			Quantity quantity = observation.getValueQuantity();
 			Optional<Double> value = quantity.getValue() == null ? Optional.empty()
-					: mappings.convert(input, unit(quantity), quantity.getValue());
+					: mappings.convert(wanted, Fhir.unit(quantity), quantity.getValue());
 			if (value.isPresent()) {
 				return value.get();
 			}
-			warnings.add(new Warning("fhir-unit", "a " + input.displayName() + " result in an unsupported unit was not used"));
+			warnings.add(new Warning("fhir-unit", "a " + wanted.label() + " result in an unsupported unit was not used"));
 		}
 		return null;
 	}
 
 	private static boolean gives(Observation observation, LaboratoryInput input, Mappings mappings) {
 		return observation.getCode().getCoding().stream()
-			.anyMatch(coding -> Fhir.LOINC.equals(coding.getSystem()) && mappings.laboratoryInput(coding.getCode()).filter(input::equals).isPresent());
-	}
-
-	private static String unit(Quantity quantity) {
-		String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-		return unit == null ? "" : unit.strip().toLowerCase(Locale.ROOT);
+			.anyMatch(coding -> Fhir.LOINC.equals(coding.getSystem())
+					&& mappings.observationQuantity(coding.getCode()).filter(quantity -> quantity.name().equals(input.quantity())).isPresent());
 	}
 
 	private static boolean belongsTo(Encounter index, String encounterKey) {
 		return encounterKey != null && encounterKey.equals(Fhir.key(index));
 	}
 
-	private static boolean during(Encounter index, Date when) {
+	static boolean during(Encounter index, Date when) {
 		Period period = index.getPeriod();
 		if (when == null || period == null || period.getStart() == null) {
 			return false;
@@ -148,7 +146,7 @@ final class StayMapping {
 		return !when.before(period.getStart()) && (period.getEnd() == null || !when.after(period.getEnd()));
 	}
 
-	private static Date effective(Observation observation) {
+	static Date effective(Observation observation) {
 		if (observation.hasEffectiveDateTimeType()) {
 			return observation.getEffectiveDateTimeType().getValue();
 		}

@@ -18,6 +18,7 @@ import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DeliveryMode;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Enums.MedicationSystem;
+import org.parcours.patient.Enums.ObservationSystem;
 import org.parcours.patient.Enums.ResidenceSetting;
 import org.parcours.patient.Enums.Sex;
 import org.parcours.patient.Enums.StayReason;
@@ -39,6 +40,7 @@ public record Patient(
 		@Size(max = 500) List<@NotNull @Valid Condition> conditions,
 		@Size(max = 500) List<@NotNull @Valid Medication> medications,
 		@Min(0) @Max(100) Integer medicationCount,
+		@Size(max = 500) List<@NotNull @Valid Observation> observations,
 		@Valid History history,
 		@Valid Stay stay,
 		@Valid Functional functional,
@@ -72,7 +74,7 @@ public record Patient(
 	public Builder toBuilder() {
 		return builder().patientId(patientId).age(age).birthDate(birthDate).assessmentDate(assessmentDate).sex(sex)
 			.residence(residence).conditions(conditions).medications(medications).medicationCount(medicationCount)
-			.history(history).stay(stay).functional(functional).pregnancy(pregnancy);
+			.observations(observations).history(history).stay(stay).functional(functional).pregnancy(pregnancy);
 	}
 
 	/**
@@ -89,6 +91,7 @@ public record Patient(
 		private List<Condition> conditions;
 		private List<Medication> medications;
 		private Integer medicationCount;
+		private List<Observation> observations;
 		private History history;
 		private Stay stay;
 		private Functional functional;
@@ -106,6 +109,7 @@ public record Patient(
 		public Builder conditions(List<Condition> value) { conditions = value; return this; }
 		public Builder medications(List<Medication> value) { medications = value; return this; }
 		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
+		public Builder observations(List<Observation> value) { observations = value; return this; }
 		public Builder history(History value) { history = value; return this; }
 		public Builder stay(Stay value) { stay = value; return this; }
 		public Builder functional(Functional value) { functional = value; return this; }
@@ -113,7 +117,7 @@ public record Patient(
 
 		public Patient build() {
 			return new Patient(patientId, age, birthDate, assessmentDate, sex, residence, conditions, medications, medicationCount,
-					history, stay, functional, pregnancy);
+					observations, history, stay, functional, pregnancy);
 		}
 	}
 
@@ -162,6 +166,17 @@ public record Patient(
 
 	public record Medication(@NotNull MedicationSystem system,
 			@NotNull @Size(min = 1, max = 10) @Pattern(regexp = "[A-Za-z0-9]*", message = "must be an ATC code") String code) {
+	}
+
+	/**
+	 * A laboratory result or measurement: which codes and units are accepted, how a unit converts and
+	 * how old a result may be are the rule set's tables ({@code vocabulary/observation-*.csv}).
+	 */
+	public record Observation(@NotNull ObservationSystem system,
+			@NotNull @Size(min = 3, max = 10) @Pattern(regexp = "[0-9]+-[0-9]", message = "must be a LOINC code such as 33914-3") String code,
+			@NotNull Double value,
+			@NotNull @Size(min = 1, max = 30) @Pattern(regexp = "[A-Za-z0-9/{}\\[\\]._%*^ -]+", message = "must be a unit such as mmol/L or mL/min/{1.73_m2}") String unit,
+			@NotNull LocalDate date) {
 	}
 
 	public record History(@Min(0) @Max(365) Integer admissionsLast12Months, @Min(0) @Max(183) Integer edVisitsLast6Months,
