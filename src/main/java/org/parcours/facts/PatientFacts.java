@@ -93,6 +93,11 @@ public record PatientFacts(
 		return Kebab.of(in(stay, Patient.Stay::reason));
 	}
 
+	/** The code the stay reason was derived from by the source (FHIR, UCI), or {@code null} when the caller stated it. */
+	public String reasonDerivedFrom() {
+		return in(stay, Patient.Stay::reasonDerivedFrom);
+	}
+
 	public Integer lengthOfStayDays() {
 		return in(stay, Patient.Stay::lengthOfStayDays);
 	}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
@@ -45,9 +46,13 @@ final class StayMapping {
 	private StayMapping() {
 	}
 
-	static Patient.Stay of(Encounter index, List<Observation> observations, List<Procedure> procedures, Mappings mappings,
-			List<Warning> warnings) {
+	static Patient.Stay of(Encounter index, List<Condition> conditions, List<Observation> observations, List<Procedure> procedures,
+			Mappings mappings, List<Warning> warnings) {
+		Optional<StayReasonMapping.Derived> reason = StayReasonMapping.of(index, conditions,
+				procedures == null ? List.of() : procedures.stream().filter(procedure -> duringStay(index, procedure)).toList(), mappings);
 		return Patient.Stay.builder()
+			.reason(reason.map(StayReasonMapping.Derived::reason).orElse(null))
+			.reasonDerivedFrom(reason.map(StayReasonMapping.Derived::from).orElse(null))
 			.admissionType(admissionType(index, mappings))
 			.lengthOfStayDays(lengthOfStay(index))
 			.dischargeService(service(index))
@@ -100,8 +105,12 @@ final class StayMapping {
 		if (procedures == null) {
 			return null;
 		}
-		return procedures.stream().anyMatch(procedure -> PERFORMED.contains(procedure.getStatus())
-				&& (belongsTo(index, Fhir.key(procedure.getEncounter())) || during(index, performedAt(procedure))));
+		return procedures.stream().anyMatch(procedure -> duringStay(index, procedure));
+	}
+
+	private static boolean duringStay(Encounter index, Procedure procedure) {
+		return PERFORMED.contains(procedure.getStatus())
+				&& (belongsTo(index, Fhir.key(procedure.getEncounter())) || during(index, performedAt(procedure)));
 	}
 
 	private static Double latest(Encounter index, List<Observation> observations, LaboratoryInput input, Mappings mappings,

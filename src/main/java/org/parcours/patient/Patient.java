@@ -210,7 +210,14 @@ public record Patient(
 		}
 	}
 
-	public record Stay(AdmissionType admissionType, StayReason reason, @Min(0) @Max(3650) Integer lengthOfStayDays,
+	/**
+	 * The index stay. {@code reasonDerivedFrom} is set by a source that derives {@code reason} from a
+	 * code rather than being told it (FHIR, CDS Hooks, the UCI option): the code it was read from, so
+	 * that the reasons can say the stay reason was derived; a caller stating the reason leaves it out.
+	 */
+	public record Stay(AdmissionType admissionType, StayReason reason,
+			@Size(max = 80) @Pattern(regexp = "[A-Za-z0-9 .:()_-]*", message = "must name a code, such as icd-10 I50.9 (principal diagnosis)") String reasonDerivedFrom,
+			@Min(0) @Max(3650) Integer lengthOfStayDays,
 			@Size(max = 60) String dischargeService, Boolean procedurePerformed,
 			@DecimalMin("1.0") @DecimalMax("25.0") Double dischargeHemoglobinGdl,
 			@DecimalMin("90.0") @DecimalMax("200.0") Double dischargeSodiumMmolL, Surgery surgery,
@@ -221,12 +228,13 @@ public record Patient(
 		}
 
 		public Builder toBuilder() {
-			return builder().admissionType(admissionType).reason(reason).lengthOfStayDays(lengthOfStayDays).dischargeService(dischargeService).procedurePerformed(procedurePerformed).dischargeHemoglobinGdl(dischargeHemoglobinGdl).dischargeSodiumMmolL(dischargeSodiumMmolL).surgery(surgery).dischargeDestination(dischargeDestination);
+			return builder().admissionType(admissionType).reason(reason).reasonDerivedFrom(reasonDerivedFrom).lengthOfStayDays(lengthOfStayDays).dischargeService(dischargeService).procedurePerformed(procedurePerformed).dischargeHemoglobinGdl(dischargeHemoglobinGdl).dischargeSodiumMmolL(dischargeSodiumMmolL).surgery(surgery).dischargeDestination(dischargeDestination);
 		}
 
 		public static final class Builder {
 			private AdmissionType admissionType;
 			private StayReason reason;
+			private String reasonDerivedFrom;
 			private Integer lengthOfStayDays;
 			private String dischargeService;
 			private Boolean procedurePerformed;
@@ -240,6 +248,7 @@ public record Patient(
 
 			public Builder admissionType(AdmissionType value) { admissionType = value; return this; }
 			public Builder reason(StayReason value) { reason = value; return this; }
+			public Builder reasonDerivedFrom(String value) { reasonDerivedFrom = value; return this; }
 			public Builder lengthOfStayDays(Integer value) { lengthOfStayDays = value; return this; }
 			public Builder dischargeService(String value) { dischargeService = value; return this; }
 			public Builder procedurePerformed(Boolean value) { procedurePerformed = value; return this; }
@@ -249,7 +258,7 @@ public record Patient(
 			public Builder dischargeDestination(DischargeDestination value) { dischargeDestination = value; return this; }
 
 			public Stay build() {
-				return new Stay(admissionType, reason, lengthOfStayDays, dischargeService, procedurePerformed, dischargeHemoglobinGdl, dischargeSodiumMmolL, surgery, dischargeDestination);
+				return new Stay(admissionType, reason, reasonDerivedFrom, lengthOfStayDays, dischargeService, procedurePerformed, dischargeHemoglobinGdl, dischargeSodiumMmolL, surgery, dischargeDestination);
 			}
 		}
 	}

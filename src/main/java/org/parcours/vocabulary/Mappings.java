@@ -3,11 +3,14 @@ package org.parcours.vocabulary;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
+import org.parcours.patient.Enums.StayReason;
 
 /**
  * The terminology mapping tables of one rule set ({@code vocabulary/fhir-*.csv}, {@code uci-*.csv},
@@ -35,6 +38,10 @@ public final class Mappings {
 	/** Conversions by quantity name, then by unit in lower case. */
 	private final Map<String, Map<String, UnitConversion>> units;
 
+	private final List<StayReasonCode> stayReasons;
+
+	private final Set<String> surgicalCategories;
+
 	private final Map<HistoryCount, Integer> lookBackMonths;
 
 	private final Map<Integer, Optional<AdmissionType>> uciAdmissionTypes;
@@ -47,7 +54,8 @@ public final class Mappings {
 
 	Mappings(Map<String, ConditionSystem> conditionSystems, Map<AdmissionElement, Map<String, AdmissionType>> admissionTypes, Map<String, EncounterKind> encounterClasses,
 			Map<String, DischargeDestination> dischargeDestinations, Map<String, ObservationQuantity> quantities,
-			Map<String, ObservationQuantity> observationCodes, Map<String, Map<String, UnitConversion>> units, Map<HistoryCount, Integer> lookBackMonths,
+			Map<String, ObservationQuantity> observationCodes, Map<String, Map<String, UnitConversion>> units, List<StayReasonCode> stayReasons, Set<String> surgicalCategories,
+			Map<HistoryCount, Integer> lookBackMonths,
 			Map<Integer, Optional<AdmissionType>> uciAdmissionTypes, Map<Integer, Optional<DischargeDestination>> uciDischarges,
 			Map<Integer, LevelTerms> levels, Map<String, String> bandRisks) {
 		this.conditionSystems = Map.copyOf(conditionSystems);
@@ -57,6 +65,8 @@ public final class Mappings {
 		this.quantities = Map.copyOf(quantities);
 		this.observationCodes = Map.copyOf(observationCodes);
 		this.units = Map.copyOf(units);
+		this.stayReasons = List.copyOf(stayReasons);
+		this.surgicalCategories = Set.copyOf(surgicalCategories);
 		this.lookBackMonths = Map.copyOf(lookBackMonths);
 		this.uciAdmissionTypes = Map.copyOf(uciAdmissionTypes);
 		this.uciDischarges = Map.copyOf(uciDischarges);
@@ -106,6 +116,21 @@ public final class Mappings {
 	/** The units the tables accept for a quantity, as written there, for error messages. */
 	public java.util.List<String> units(ObservationQuantity quantity) {
 		return units.getOrDefault(quantity.name(), Map.of()).values().stream().map(UnitConversion::unit).sorted().toList();
+	}
+
+	/**
+	 * The stay reason a coded principal diagnosis states ({@code vocabulary/stay-reason.csv}, the most
+	 * specific row); empty when no row lists the code.
+	 */
+	public Optional<StayReason> stayReason(ConditionSystem system, String code) {
+		String normalised = CodeNormaliser.normalise(MappingsLoader.codeSystem(system), code);
+		return stayReasons.stream().filter(row -> row.system() == system && row.pattern().matches(normalised))
+			.max(java.util.Comparator.comparingInt(row -> row.pattern().specificity())).map(StayReasonCode::reason);
+	}
+
+	/** Whether a SNOMED CT Procedure.category makes a stay surgical ({@code vocabulary/stay-reason.csv}). */
+	public boolean surgicalCategory(String code) {
+		return code != null && surgicalCategories.contains(code.strip());
 	}
 
 	public int lookBackMonths(HistoryCount count) {

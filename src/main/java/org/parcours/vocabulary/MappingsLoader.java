@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
+import org.parcours.patient.Enums.StayReason;
 import org.parcours.patient.Kebab;
 import org.parcours.vocabulary.InvalidVocabularyException.Problem;
 
@@ -37,6 +38,11 @@ final class MappingsLoader {
 	static final String OBSERVATION_CODE = "vocabulary/observation-code.csv";
 
 	static final String OBSERVATION_UNIT = "vocabulary/observation-unit.csv";
+
+	static final String STAY_REASON = "vocabulary/stay-reason.csv";
+
+	/** The stay-reason table's word for the rows that read a Procedure's category rather than a diagnosis. */
+	static final String SURGICAL_CATEGORY = "surgical-procedure-category";
 
 	static final String HISTORY_WINDOW = "vocabulary/fhir-history-window.csv";
 
@@ -78,6 +84,7 @@ final class MappingsLoader {
 		tables.put(OBSERVATION_QUANTITY, "the laboratory results and measurements the rules read, their unit and how long a result counts");
 		tables.put(OBSERVATION_CODE, "the LOINC codes of the observation quantities");
 		tables.put(OBSERVATION_UNIT, "the units accepted for each observation quantity and their conversion");
+		tables.put(STAY_REASON, "coded principal diagnoses (and surgical procedure categories) onto the stay reason");
 		tables.put(HISTORY_WINDOW, "how far back FHIR encounters are counted");
 		tables.put(UCI_ADMISSION_TYPE, "UCI admission_type_id onto the admission type");
 		tables.put(UCI_DISCHARGE, "UCI discharge_disposition_id onto the discharge destination");
@@ -113,6 +120,8 @@ final class MappingsLoader {
 		Map<String, ObservationQuantity> quantities = new LinkedHashMap<>();
 		Map<String, ObservationQuantity> observationCodes = new HashMap<>();
 		Map<String, Map<String, UnitConversion>> units = new HashMap<>();
+		List<StayReasonCode> stayReasons = new java.util.ArrayList<>();
+		Set<String> surgicalCategories = new java.util.HashSet<>();
 		Map<HistoryCount, Integer> windows = new EnumMap<>(HistoryCount.class);
 		Map<Integer, Optional<AdmissionType>> uciAdmissions = new HashMap<>();
 		Map<Integer, Optional<DischargeDestination>> uciDischarges = new HashMap<>();
@@ -190,6 +199,31 @@ final class MappingsLoader {
 		quantities.values().stream().filter(quantity -> !units.getOrDefault(quantity.name(), Map.of()).containsKey(quantity.unit().toLowerCase(Locale.ROOT)))
 			.forEach(quantity -> problems.add(new Problem(OBSERVATION_UNIT, 0,
 					"has no row for " + quantity.name() + " in its own unit " + quantity.unit() + " (factor 1): a result in that unit must be accepted")));
+		Map<String, StayReason> reasonWords = words(StayReason.values());
+		rows(STAY_REASON, List.of("system", "code", "reason", "label"), (row, unique) -> {
+			StayReason reason = TableFile.word(row, "reason", reasonWords, problems);
+			if (reason == null || !code(row, "code") || !unique.first(row, row.cell("system") + " " + row.cell("code"))) {
+				return;
+			}
+			if (SURGICAL_CATEGORY.equals(row.cell("system"))) {
+				if (reason == StayReason.SURGERY) {
+					surgicalCategories.add(row.cell("code"));
+				}
+				else {
+					problems.add(row.problem("a " + SURGICAL_CATEGORY + " row gives the reason surgery"));
+				}
+				return;
+			}
+			ConditionSystem system = TableFile.word(row, "system", words(ConditionSystem.values()), problems);
+			if (system != null) {
+				try {
+					stayReasons.add(new StayReasonCode(system, CodePattern.parse(codeSystem(system), row.cell("code")), reason));
+				}
+				catch (IllegalArgumentException ex) {
+					problems.add(row.problem(ex.getMessage()));
+				}
+			}
+		});
 		boolean windowsRead = rows(HISTORY_WINDOW, List.of("input", "months", "label"), (row, unique) -> {
 			HistoryCount count = TableFile.word(row, "input", TableFile.words(HistoryCount.class, HistoryCount::field), problems);
 			Integer months = integer(row, "months", 1, 120);
@@ -241,7 +275,7 @@ final class MappingsLoader {
 				bandRisks.put(row.cell("band"), risk);
 			}
 		});
-		return new Mappings(conditionSystems, admissionTypes, classes, discharges, quantities, observationCodes, units, windows, uciAdmissions, uciDischarges, levels,
+		return new Mappings(conditionSystems, admissionTypes, classes, discharges, quantities, observationCodes, units, stayReasons, surgicalCategories, windows, uciAdmissions, uciDischarges, levels,
 				bandRisks);
 	}
 
@@ -350,6 +384,10 @@ final class MappingsLoader {
 			return null;
 		}
 		return Optional.of(value);
+	}
+
+	static CodeSystem codeSystem(ConditionSystem system) {
+		return CodeSystem.fromId(Kebab.of(system)).orElseThrow();
 	}
 
 	private static <E extends Enum<E>> Map<String, E> words(E[] values) {
