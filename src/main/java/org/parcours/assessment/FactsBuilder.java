@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.parcours.facts.PatientFacts;
 import org.parcours.patient.Kebab;
@@ -37,6 +38,7 @@ final class FactsBuilder {
 		int age = age(patient, today, warnings);
 		Set<String> chronic = new TreeSet<>();
 		Set<String> charlson = new TreeSet<>();
+		Set<String> diagnosisGroups = new TreeSet<>();
 		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
 		if (patient.conditions() != null) {
 			for (Patient.Condition condition : patient.conditions()) {
@@ -46,6 +48,7 @@ final class FactsBuilder {
 				}
 				charlson.addAll(match.charlsonCategories());
 				findings.addAll(match.functionalFindings());
+				diagnosisGroups.addAll(match.diagnosisGroups());
 			}
 		}
 		PatientFacts facts = PatientFacts.builder()
@@ -53,7 +56,10 @@ final class FactsBuilder {
 			.conditionsKnown(patient.conditions() != null)
 			.chronicCategories(chronic)
 			.charlsonCategories(charlson)
+			.diagnosisGroups(diagnosisGroups)
 			.medicationCount(medicationCount(patient))
+			.medicationCodes(patient.medications() == null ? null
+					: patient.medications().stream().map(medication -> medication.code().strip().toUpperCase(Locale.ROOT)).collect(Collectors.toSet()))
 			.observations(ObservationFacts.read(patient.observations(), vocabulary.mappings(), patient.assessmentDate() == null ? today : patient.assessmentDate(), warnings))
 			.residence(patient.residence())
 			.history(patient.history())

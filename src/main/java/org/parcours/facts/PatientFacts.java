@@ -24,7 +24,9 @@ public record PatientFacts(
 		boolean conditionsKnown,
 		Set<String> chronicCategories,
 		Set<String> charlsonCategories,
+		Set<String> diagnosisGroups,
 		Integer medicationCount,
+		Set<String> medicationCodes,
 		Map<String, Double> observations,
 		Patient.Residence residence,
 		Patient.History history,
@@ -55,6 +57,25 @@ public record PatientFacts(
 	 */
 	public Double observation(String quantity) {
 		return observations.get(quantity);
+	}
+
+	/**
+	 * Whether a diagnosis group programmes ask for ({@code "diabetes-type-2"},
+	 * {@code vocabulary/diagnosis-*.csv}) is among the conditions: {@code null} when no conditions were sent.
+	 */
+	public Boolean hasDiagnosis(String group) {
+		return conditionsKnown ? diagnosisGroups.contains(group) : null;
+	}
+
+	/**
+	 * Whether an active medication's ATC code starts with one of the prefixes ({@code "A10A"} covers
+	 * every insulin); {@code null} when no medication list was sent (a count alone says no more).
+	 */
+	public Boolean takesAtc(java.util.Collection<String> prefixes) {
+		if (medicationCodes == null) {
+			return null;
+		}
+		return medicationCodes.stream().anyMatch(code -> prefixes.stream().anyMatch(prefix -> code.startsWith(prefix.strip().toUpperCase(java.util.Locale.ROOT))));
 	}
 
 	public String residenceSetting() {
@@ -197,7 +218,9 @@ public record PatientFacts(
 		private boolean conditionsKnown;
 		private Set<String> chronicCategories = Set.of();
 		private Set<String> charlsonCategories = Set.of();
+		private Set<String> diagnosisGroups = Set.of();
 		private Integer medicationCount;
+		private Set<String> medicationCodes;
 		private Map<String, Double> observations = Map.of();
 		private Patient.Residence residence;
 		private Patient.History history;
@@ -212,7 +235,9 @@ public record PatientFacts(
 		public Builder conditionsKnown(boolean value) { conditionsKnown = value; return this; }
 		public Builder chronicCategories(Set<String> value) { chronicCategories = Set.copyOf(value); return this; }
 		public Builder charlsonCategories(Set<String> value) { charlsonCategories = Set.copyOf(value); return this; }
+		public Builder diagnosisGroups(Set<String> value) { diagnosisGroups = Set.copyOf(value); return this; }
 		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
+		public Builder medicationCodes(Set<String> value) { medicationCodes = value == null ? null : Set.copyOf(value); return this; }
 		public Builder observations(Map<String, Double> value) { observations = Map.copyOf(value); return this; }
 		public Builder residence(Patient.Residence value) { residence = value; return this; }
 		public Builder history(Patient.History value) { history = value; return this; }
@@ -221,7 +246,7 @@ public record PatientFacts(
 		public Builder pregnancy(Patient.Pregnancy value) { pregnancy = value; return this; }
 
 		public PatientFacts build() {
-			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, medicationCount, observations, residence, history,
+			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, diagnosisGroups, medicationCount, medicationCodes, observations, residence, history,
 					stay, functional, pregnancy);
 		}
 	}

@@ -22,7 +22,8 @@ import org.parcours.vocabulary.ObservationQuantity;
 /**
  * The {@code observations} input from FHIR Observations coded in LOINC: for each quantity of the
  * observation tables, the latest result on or before the assessment date, converted to the quantity's
- * unit (a result in a unit the tables do not accept is not used, warning {@code fhir-unit}). Whether
+ * unit (a result in a unit the tables do not accept is not used, warning {@code fhir-unit}; one outside the
+ * quantity's possible values neither, warning {@code fhir-observation-range}: a server's record is reported, not refused). Whether
  * that result is recent enough is decided with every other input path, when the facts are built.
  * {@code null} when no Observation was sent.
  */
@@ -40,6 +41,7 @@ final class ObservationMapping {
 		}
 		Map<String, Patient.Observation> latest = new LinkedHashMap<>();
 		int unusable = 0;
+		int impossible = 0;
 		List<Observation> newestFirst = observations.stream().filter(observation -> RESULT.contains(observation.getStatus()))
 			.filter(Observation::hasValueQuantity)
 			.sorted(Comparator.comparing(StayMapping::effective, Comparator.nullsLast(Comparator.reverseOrder())))
@@ -59,10 +61,18 @@ final class ObservationMapping {
 				unusable++;
 				continue;
 			}
+			if (value.get() < quantity.min() || value.get() > quantity.max()) {
+				impossible++;
+				continue;
+			}
 			latest.put(quantity.name(), new Patient.Observation(ObservationSystem.LOINC, coding.get().getCode(), value.get(), quantity.unit(), date));
 		}
 		if (unusable > 0) {
 			warnings.add(new Warning("fhir-unit", unusable + " Observation result(s) in a unit that vocabulary/observation-unit.csv does not accept were not used"));
+		}
+		if (impossible > 0) {
+			warnings.add(new Warning("fhir-observation-range", impossible
+					+ " Observation result(s) outside the values vocabulary/observation-quantity.csv accepts were not used"));
 		}
 		return new ArrayList<>(latest.values());
 	}

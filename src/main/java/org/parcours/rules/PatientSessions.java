@@ -52,7 +52,7 @@ final class PatientSessions {
 		KieSession empty = kieBase.newKieSession();
 		try {
 			empty.fireAllRules(match -> constantRules.contains(match.getRule()));
-			this.constantFacts = List.copyOf(empty.getObjects());
+			this.constantFacts = Deployment.offered(empty.getObjects());
 		}
 		finally {
 			empty.dispose();

@@ -4,13 +4,15 @@ import java.util.Set;
 
 /**
  * What one code means: its chronic category (at most one), its Charlson categories (any number) and
- * the social or functional findings it states (any number).
+ * the social or functional findings it states (any number) and the diagnosis groups programmes ask
+ * for (any number: {@code diabetes-type-2}, {@code dialysis}).
  */
-public record CodeMatch(String chronicCategory, Set<String> charlsonCategories, Set<FunctionalFinding> functionalFindings) {
+public record CodeMatch(String chronicCategory, Set<String> charlsonCategories, Set<FunctionalFinding> functionalFindings,
+		Set<String> diagnosisGroups) {
 
-	static final CodeMatch NONE = new CodeMatch(null, Set.of(), Set.of());
+	static final CodeMatch NONE = new CodeMatch(null, Set.of(), Set.of(), Set.of());
 
 	public boolean known() {
-		return chronicCategory != null || !charlsonCategories.isEmpty() || !functionalFindings.isEmpty();
+		return chronicCategory != null || !charlsonCategories.isEmpty() || !functionalFindings.isEmpty() || !diagnosisGroups.isEmpty();
 	}
 }

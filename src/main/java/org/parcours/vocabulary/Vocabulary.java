@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * The code tables of one rule set, and its terminology {@link Mappings}. Independent mappings, as in the clinical reference: a code maps
  * to at most one chronic category (the most specific entry wins), to every Charlson category whose
  * list holds it (Quan lists some codes under two categories), and to every social or functional
- * finding it states (the facts of every input path read these). Immutable apart from a lookup cache,
+ * finding it states (the facts of every input path read these), and to every diagnosis group programmes
+ * ask for ({@code vocabulary/diagnosis-*.csv}). Immutable apart from a lookup cache,
  * since rosters repeat the same codes millions of times.
  */
 public final class Vocabulary {
@@ -26,14 +27,17 @@ public final class Vocabulary {
 
 	private final List<Entry> functional;
 
+	private final List<Entry> diagnoses;
+
 	private final Mappings mappings;
 
 	private final Map<String, CodeMatch> cache = new ConcurrentHashMap<>();
 
-	Vocabulary(List<Entry> chronic, List<Entry> charlson, List<Entry> functional, Mappings mappings) {
+	Vocabulary(List<Entry> chronic, List<Entry> charlson, List<Entry> functional, List<Entry> diagnoses, Mappings mappings) {
 		this.chronic = List.copyOf(chronic);
 		this.charlson = List.copyOf(charlson);
 		this.functional = List.copyOf(functional);
+		this.diagnoses = List.copyOf(diagnoses);
 		this.mappings = mappings;
 	}
 
@@ -59,7 +63,7 @@ public final class Vocabulary {
 	}
 
 	public int size() {
-		return chronic.size() + charlson.size() + functional.size();
+		return chronic.size() + charlson.size() + functional.size() + diagnoses.size();
 	}
 
 	private CodeMatch match(CodeSystem system, String code) {
@@ -76,9 +80,13 @@ public final class Vocabulary {
 			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
 			.map(entry -> FunctionalFinding.fromId(entry.category()).orElseThrow())
 			.collect(Collectors.toUnmodifiableSet());
+		Set<String> diagnosisGroups = diagnoses.stream()
+			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
+			.map(Entry::category)
+			.collect(Collectors.toUnmodifiableSet());
 		if (system == CodeSystem.CATEGORY && chronicCategory == null && chronicCategories().contains(code)) {
 			chronicCategory = code;
 		}
-		return new CodeMatch(chronicCategory, charlsonCategories, functionalFindings);
+		return new CodeMatch(chronicCategory, charlsonCategories, functionalFindings, diagnosisGroups);
 	}
 }

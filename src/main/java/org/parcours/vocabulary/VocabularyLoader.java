@@ -35,6 +35,7 @@ public final class VocabularyLoader {
 		List<Vocabulary.Entry> chronic = new ArrayList<>();
 		List<Vocabulary.Entry> charlson = new ArrayList<>();
 		List<Vocabulary.Entry> functional = new ArrayList<>();
+		List<Vocabulary.Entry> diagnoses = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		Mappings mappings = MappingsLoader.load(textByPath, problems);
 		for (Map.Entry<String, String> file : textByPath.entrySet().stream().filter(file -> !MappingsLoader.isTable(file.getKey())).toList()) {
@@ -48,9 +49,12 @@ public final class VocabularyLoader {
 			else if (name.startsWith("functional-")) {
 				read(file, functional, problems);
 			}
+			else if (name.startsWith("diagnosis-")) {
+				read(file, diagnoses, problems);
+			}
 			else {
 				problems.add(new Problem(file.getKey(), 0,
-						"vocabulary files are named chronic-*.csv, charlson-*.csv or functional-*.csv, or are one of the mapping tables "
+						"vocabulary files are named chronic-*.csv, charlson-*.csv, functional-*.csv or diagnosis-*.csv, or are one of the mapping tables "
 								+ String.join(", ", MappingsLoader.TABLES.keySet().stream().sorted().toList())
 								+ ", so the mapping they feed is clear"));
 			}
@@ -61,7 +65,7 @@ public final class VocabularyLoader {
 		if (!problems.isEmpty()) {
 			throw new InvalidVocabularyException(problems);
 		}
-		return new Vocabulary(chronic, charlson, functional, mappings);
+		return new Vocabulary(chronic, charlson, functional, diagnoses, mappings);
 	}
 
 	private static void read(Map.Entry<String, String> file, List<Vocabulary.Entry> into, List<Problem> problems) {

@@ -38,8 +38,8 @@ class MappingTablesTests {
 
 	@Test
 	void programmeQuantitiesConvertWithTheirPublishedEquations() {
-		// IFCC-NGSP master equation: 48 mmol/mol = 48 / 10.929 + 2.15 = 6.54 %, given to one decimal
-		assertThat(mappings.convert(mappings.quantity("hba1c"), "mmol/mol", new BigDecimal("48"))).contains(6.5);
+		// IFCC-NGSP master equation: 48 mmol/mol = 48 / 10.929 + 2.15 = 6.54 %, given to two decimals
+		assertThat(mappings.convert(mappings.quantity("hba1c"), "mmol/mol", new BigDecimal("48"))).contains(6.54);
 		// glucose 180.16 g/mol: 7.0 mmol/L = 126.1 mg/dL, given as a whole number
 		assertThat(mappings.convert(mappings.quantity("fasting-glucose"), "mmol/L", new BigDecimal("7.0"))).contains(126.0);
 		assertThat(mappings.convert(mappings.quantity("fev1-fvc"), "1", new BigDecimal("0.69"))).contains(69.0);
