@@ -11,7 +11,7 @@ import org.parcours.facts.Setting;
  * Which programmes this deployment offers: those whose {@code <programme-id>.jurisdiction} settings
  * share territory with the {@code deployment.jurisdiction} settings ({@code programmes/deployment.drl.csv}).
  * No deployment row offers every programme, and so does a programme that declares no jurisdiction.
- * Applied to the facts every patient session starts from, so a programme not offered is in no answer,
+ * Applied to the facts every evaluation starts from, so a programme not offered is in no answer,
  * no roster column and no coverage requirement, and none of its rules runs.
  */
 final class Deployment {
