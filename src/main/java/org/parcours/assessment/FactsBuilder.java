@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.parcours.facts.MedicationProfile;
 import org.parcours.facts.PatientFacts;
@@ -46,6 +47,7 @@ final class FactsBuilder {
 		Set<String> chronic = new TreeSet<>();
 		Set<String> charlson = new TreeSet<>();
 		Set<String> icd10Blocks = new TreeSet<>();
+		Set<String> diagnosisGroups = new TreeSet<>();
 		Set<FunctionalFinding> findings = EnumSet.noneOf(FunctionalFinding.class);
 		Map<String, String> medicationConditions = new TreeMap<>();
 		if (patient.conditions() != null) {
@@ -59,6 +61,7 @@ final class FactsBuilder {
 				}
 				charlson.addAll(match.charlsonCategories());
 				findings.addAll(match.functionalFindings());
+				diagnosisGroups.addAll(match.diagnosisGroups());
 			}
 		}
 		PatientFacts facts = PatientFacts.builder()
@@ -68,7 +71,11 @@ final class FactsBuilder {
 			.charlsonCategories(charlson)
 			.icd10Blocks(icd10Blocks)
 			.icd10Known(patient.conditions() != null && (patient.conditions().isEmpty() || !icd10Blocks.isEmpty()))
+			.diagnosisGroups(diagnosisGroups)
 			.medicationCount(medicationCount(patient))
+			.medicationCodes(patient.medications() == null ? null
+					: patient.medications().stream().map(medication -> medication.code().strip().toUpperCase(Locale.ROOT)).collect(Collectors.toSet()))
+			.observations(ObservationFacts.read(patient.observations(), vocabulary.mappings(), patient.assessmentDate() == null ? today : patient.assessmentDate(), warnings))
 			.residence(patient.residence())
 			.history(patient.history())
 			.stay(stay(patient.stay()))

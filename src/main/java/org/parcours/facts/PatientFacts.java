@@ -1,5 +1,6 @@
 package org.parcours.facts;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,7 +26,10 @@ public record PatientFacts(
 		Set<String> charlsonCategories,
 		Set<String> icd10Blocks,
 		boolean icd10Known,
+		Set<String> diagnosisGroups,
 		Integer medicationCount,
+		Set<String> medicationCodes,
+		Map<String, Double> observations,
 		Patient.Residence residence,
 		Patient.History history,
 		Patient.Stay stay,
@@ -57,6 +61,34 @@ public record PatientFacts(
 	 */
 	public boolean hasIcd10Block(String block) {
 		return icd10Blocks.contains(block);
+	}
+
+	/**
+	 * The current value of an observation quantity ({@code "egfr"}, see
+	 * {@code vocabulary/observation-quantity.csv}) in that quantity's unit; {@code null} when no result
+	 * was sent or the latest one is too old to count.
+	 */
+	public Double observation(String quantity) {
+		return observations.get(quantity);
+	}
+
+	/**
+	 * Whether a diagnosis group programmes ask for ({@code "diabetes-type-2"},
+	 * {@code vocabulary/diagnosis-*.csv}) is among the conditions: {@code null} when no conditions were sent.
+	 */
+	public Boolean hasDiagnosis(String group) {
+		return conditionsKnown ? diagnosisGroups.contains(group) : null;
+	}
+
+	/**
+	 * Whether an active medication's ATC code starts with one of the prefixes ({@code "A10A"} covers
+	 * every insulin); {@code null} when no medication list was sent (a count alone says no more).
+	 */
+	public Boolean takesAtc(java.util.Collection<String> prefixes) {
+		if (medicationCodes == null) {
+			return null;
+		}
+		return medicationCodes.stream().anyMatch(code -> prefixes.stream().anyMatch(prefix -> code.startsWith(prefix.strip().toUpperCase(java.util.Locale.ROOT))));
 	}
 
 	public String residenceSetting() {
@@ -93,6 +125,11 @@ public record PatientFacts(
 
 	public String stayReason() {
 		return Kebab.of(in(stay, Patient.Stay::reason));
+	}
+
+	/** The code the stay reason was derived from by the source (FHIR, UCI), or {@code null} when the caller stated it. */
+	public String reasonDerivedFrom() {
+		return in(stay, Patient.Stay::reasonDerivedFrom);
 	}
 
 	public Integer lengthOfStayDays() {
@@ -304,7 +341,10 @@ public record PatientFacts(
 		private Set<String> charlsonCategories = Set.of();
 		private Set<String> icd10Blocks = Set.of();
 		private boolean icd10Known;
+		private Set<String> diagnosisGroups = Set.of();
 		private Integer medicationCount;
+		private Set<String> medicationCodes;
+		private Map<String, Double> observations = Map.of();
 		private Patient.Residence residence;
 		private Patient.History history;
 		private Patient.Stay stay;
@@ -321,7 +361,10 @@ public record PatientFacts(
 		public Builder charlsonCategories(Set<String> value) { charlsonCategories = Set.copyOf(value); return this; }
 		public Builder icd10Blocks(Set<String> value) { icd10Blocks = Set.copyOf(value); return this; }
 		public Builder icd10Known(boolean value) { icd10Known = value; return this; }
+		public Builder diagnosisGroups(Set<String> value) { diagnosisGroups = Set.copyOf(value); return this; }
 		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
+		public Builder medicationCodes(Set<String> value) { medicationCodes = value == null ? null : Set.copyOf(value); return this; }
+		public Builder observations(Map<String, Double> value) { observations = Map.copyOf(value); return this; }
 		public Builder residence(Patient.Residence value) { residence = value; return this; }
 		public Builder history(Patient.History value) { history = value; return this; }
 		public Builder stay(Patient.Stay value) { stay = value; return this; }
@@ -330,8 +373,8 @@ public record PatientFacts(
 		public Builder medicationProfile(MedicationProfile value) { medicationProfile = value; return this; }
 
 		public PatientFacts build() {
-			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, icd10Blocks, icd10Known, medicationCount, residence, history,
-					stay, functional, pregnancy, medicationProfile);
+			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, icd10Blocks, icd10Known, diagnosisGroups,
+					medicationCount, medicationCodes, observations, residence, history, stay, functional, pregnancy, medicationProfile);
 		}
 	}
 }

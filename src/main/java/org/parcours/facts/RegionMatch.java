@@ -25,4 +25,12 @@ public enum RegionMatch {
 		}
 		return OUTSIDE;
 	}
+
+	/**
+	 * Whether two lists of codes share any territory: a code of one lies in, or contains, a code of the
+	 * other ({@code CH} and {@code CH-GE} overlap; {@code FR} and {@code DE} do not).
+	 */
+	public static boolean overlap(Collection<String> some, Collection<String> others) {
+		return some.stream().anyMatch(code -> of(code, others) != OUTSIDE || others.stream().anyMatch(other -> other.startsWith(code + "-")));
+	}
 }

@@ -68,6 +68,12 @@ final class Fhir {
 		return false;
 	}
 
+	/** The unit of a quantity as sent: its UCUM code, else its human unit; empty when neither. */
+	static String unit(org.hl7.fhir.r4.model.Quantity quantity) {
+		String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
+		return unit == null ? "" : unit.strip();
+	}
+
 	static String firstCode(CodeableConcept concept) {
 		if (concept == null) {
 			return null;

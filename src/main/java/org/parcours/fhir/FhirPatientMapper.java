@@ -88,8 +88,9 @@ public final class FhirPatientMapper {
 			.conditions(conditions(active, mappings, warnings))
 			.medications(atcMedications(record.medications(), on, warnings))
 			.medicationCount(medicationCount(record.medications(), on))
+			.observations(ObservationMapping.of(record.observations(), on, mappings, warnings))
 			.history(history(record.encounters(), index, on, mappings))
-			.stay(index == null ? null : StayMapping.of(index, record.observations(), record.procedures(), mappings, warnings))
+			.stay(index == null ? null : StayMapping.of(index, record.conditions(), record.observations(), record.procedures(), mappings, warnings))
 			.build();
 		if (deceasedBy(resource, on)) {
 			warnings.add(new Warning("fhir-deceased", "the Patient resource records a death on or before the assessment date"));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
@@ -23,6 +24,7 @@ import org.parcours.patient.Patient;
 import org.parcours.vocabulary.AdmissionElement;
 import org.parcours.vocabulary.LaboratoryInput;
 import org.parcours.vocabulary.Mappings;
+import org.parcours.vocabulary.ObservationQuantity;
 
 /**
  * The stay inputs from the index encounter: length of stay from its period, admission type from its
@@ -44,9 +46,13 @@ final class StayMapping {
 	private StayMapping() {
 	}
 
-	static Patient.Stay of(Encounter index, List<Observation> observations, List<Procedure> procedures, Mappings mappings,
-			List<Warning> warnings) {
+	static Patient.Stay of(Encounter index, List<Condition> conditions, List<Observation> observations, List<Procedure> procedures,
+			Mappings mappings, List<Warning> warnings) {
+		Optional<StayReasonMapping.Derived> reason = StayReasonMapping.of(index, conditions,
+				procedures == null ? List.of() : procedures.stream().filter(procedure -> duringStay(index, procedure)).toList(), mappings);
 		return Patient.Stay.builder()
+			.reason(reason.map(StayReasonMapping.Derived::reason).orElse(null))
+			.reasonDerivedFrom(reason.map(StayReasonMapping.Derived::from).orElse(null))
 			.admissionType(admissionType(index, mappings))
 			.lengthOfStayDays(lengthOfStay(index))
 			.dischargeService(service(index))
@@ -99,8 +105,12 @@ final class StayMapping {
 		if (procedures == null) {
 			return null;
 		}
-		return procedures.stream().anyMatch(procedure -> PERFORMED.contains(procedure.getStatus())
-				&& (belongsTo(index, Fhir.key(procedure.getEncounter())) || during(index, performedAt(procedure))));
+		return procedures.stream().anyMatch(procedure -> duringStay(index, procedure));
+	}
+
+	private static boolean duringStay(Encounter index, Procedure procedure) {
+		return PERFORMED.contains(procedure.getStatus())
+				&& (belongsTo(index, Fhir.key(procedure.getEncounter())) || during(index, performedAt(procedure)));
 	}
 
 	private static Double latest(Encounter index, List<Observation> observations, LaboratoryInput input, Mappings mappings,
@@ -114,33 +124,30 @@ final class StayMapping {
 			.filter(Observation::hasValueQuantity)
 			.sorted(Comparator.comparing(StayMapping::effective, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
 			.toList();
+		ObservationQuantity wanted = mappings.quantity(input.quantity());
 		for (Observation observation : results) {
 			Quantity quantity = observation.getValueQuantity();
 			Optional<Double> value = quantity.getValue() == null ? Optional.empty()
-					: mappings.convert(input, unit(quantity), quantity.getValue());
+					: mappings.convert(wanted, Fhir.unit(quantity), quantity.getValue());
 			if (value.isPresent()) {
 				return value.get();
 			}
-			warnings.add(new Warning("fhir-unit", "a " + input.displayName() + " result in an unsupported unit was not used"));
+			warnings.add(new Warning("fhir-unit", "a " + wanted.label() + " result in an unsupported unit was not used"));
 		}
 		return null;
 	}
 
 	private static boolean gives(Observation observation, LaboratoryInput input, Mappings mappings) {
 		return observation.getCode().getCoding().stream()
-			.anyMatch(coding -> Fhir.LOINC.equals(coding.getSystem()) && mappings.laboratoryInput(coding.getCode()).filter(input::equals).isPresent());
-	}
-
-	private static String unit(Quantity quantity) {
-		String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-		return unit == null ? "" : unit.strip().toLowerCase(Locale.ROOT);
+			.anyMatch(coding -> Fhir.LOINC.equals(coding.getSystem())
+					&& mappings.observationQuantity(coding.getCode()).filter(quantity -> quantity.name().equals(input.quantity())).isPresent());
 	}
 
 	private static boolean belongsTo(Encounter index, String encounterKey) {
 		return encounterKey != null && encounterKey.equals(Fhir.key(index));
 	}
 
-	private static boolean during(Encounter index, Date when) {
+	static boolean during(Encounter index, Date when) {
 		Period period = index.getPeriod();
 		if (when == null || period == null || period.getStart() == null) {
 			return false;
@@ -148,7 +155,7 @@ final class StayMapping {
 		return !when.before(period.getStart()) && (period.getEnd() == null || !when.after(period.getEnd()));
 	}
 
-	private static Date effective(Observation observation) {
+	static Date effective(Observation observation) {
 		if (observation.hasEffectiveDateTimeType()) {
 			return observation.getEffectiveDateTimeType().getValue();
 		}

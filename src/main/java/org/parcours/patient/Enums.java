@@ -25,6 +25,10 @@ public final class Enums {
 		@JsonProperty("atc") ATC
 	}
 
+	public enum ObservationSystem {
+		@JsonProperty("loinc") LOINC
+	}
+
 	public enum AdmissionType {
 		@JsonProperty("urgent") URGENT, @JsonProperty("elective") ELECTIVE
 	}

@@ -22,6 +22,7 @@ import org.parcours.patient.Enums.DeliveryMode;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Enums.MedicationSystem;
 import org.parcours.patient.Enums.Mood;
+import org.parcours.patient.Enums.ObservationSystem;
 import org.parcours.patient.Enums.ResidenceSetting;
 import org.parcours.patient.Enums.SelfRatedHealth;
 import org.parcours.patient.Enums.Sex;
@@ -44,6 +45,7 @@ public record Patient(
 		@Size(max = 500) List<@NotNull @Valid Condition> conditions,
 		@Size(max = 500) List<@NotNull @Valid Medication> medications,
 		@Min(0) @Max(100) Integer medicationCount,
+		@Size(max = 500) List<@NotNull @Valid Observation> observations,
 		@Valid History history,
 		@Valid Stay stay,
 		@Valid Functional functional,
@@ -77,7 +79,7 @@ public record Patient(
 	public Builder toBuilder() {
 		return builder().patientId(patientId).age(age).birthDate(birthDate).assessmentDate(assessmentDate).sex(sex)
 			.residence(residence).conditions(conditions).medications(medications).medicationCount(medicationCount)
-			.history(history).stay(stay).functional(functional).pregnancy(pregnancy);
+			.observations(observations).history(history).stay(stay).functional(functional).pregnancy(pregnancy);
 	}
 
 	/**
@@ -94,6 +96,7 @@ public record Patient(
 		private List<Condition> conditions;
 		private List<Medication> medications;
 		private Integer medicationCount;
+		private List<Observation> observations;
 		private History history;
 		private Stay stay;
 		private Functional functional;
@@ -111,6 +114,7 @@ public record Patient(
 		public Builder conditions(List<Condition> value) { conditions = value; return this; }
 		public Builder medications(List<Medication> value) { medications = value; return this; }
 		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
+		public Builder observations(List<Observation> value) { observations = value; return this; }
 		public Builder history(History value) { history = value; return this; }
 		public Builder stay(Stay value) { stay = value; return this; }
 		public Builder functional(Functional value) { functional = value; return this; }
@@ -118,7 +122,7 @@ public record Patient(
 
 		public Patient build() {
 			return new Patient(patientId, age, birthDate, assessmentDate, sex, residence, conditions, medications, medicationCount,
-					history, stay, functional, pregnancy);
+					observations, history, stay, functional, pregnancy);
 		}
 	}
 
@@ -179,6 +183,17 @@ public record Patient(
 		}
 	}
 
+	/**
+	 * A laboratory result or measurement: which codes and units are accepted, how a unit converts and
+	 * how old a result may be are the rule set's tables ({@code vocabulary/observation-*.csv}).
+	 */
+	public record Observation(@NotNull ObservationSystem system,
+			@NotNull @Size(min = 3, max = 10) @Pattern(regexp = "[0-9]+-[0-9]", message = "must be a LOINC code such as 33914-3") String code,
+			@NotNull Double value,
+			@NotNull @Size(min = 1, max = 30) @Pattern(regexp = "[A-Za-z0-9/{}\\[\\]._%*^ -]+", message = "must be a unit such as mmol/L or mL/min/{1.73_m2}") String unit,
+			@NotNull LocalDate date) {
+	}
+
 	public record History(@Min(0) @Max(365) Integer admissionsLast12Months, @Min(0) @Max(183) Integer edVisitsLast6Months,
 			Boolean unplannedReadmission30Days, Boolean unplannedAdmissionLast6Months, Boolean hospitalisedLast6Months) {
 
@@ -213,7 +228,14 @@ public record Patient(
 		}
 	}
 
-	public record Stay(AdmissionType admissionType, StayReason reason, @Min(0) @Max(3650) Integer lengthOfStayDays,
+	/**
+	 * The index stay. {@code reasonDerivedFrom} is set by a source that derives {@code reason} from a
+	 * code rather than being told it (FHIR, CDS Hooks, the UCI option): the code it was read from, so
+	 * that the reasons can say the stay reason was derived; a caller stating the reason leaves it out.
+	 */
+	public record Stay(AdmissionType admissionType, StayReason reason,
+			@Size(max = 80) @Pattern(regexp = "[A-Za-z0-9 .:()_-]*", message = "must name a code, such as icd-10 I50.9 (principal diagnosis)") String reasonDerivedFrom,
+			@Min(0) @Max(3650) Integer lengthOfStayDays,
 			@Size(max = 60) String dischargeService, Boolean procedurePerformed,
 			@DecimalMin("1.0") @DecimalMax("25.0") Double dischargeHemoglobinGdl,
 			@DecimalMin("90.0") @DecimalMax("200.0") Double dischargeSodiumMmolL, Surgery surgery,
@@ -224,12 +246,13 @@ public record Patient(
 		}
 
 		public Builder toBuilder() {
-			return builder().admissionType(admissionType).reason(reason).lengthOfStayDays(lengthOfStayDays).dischargeService(dischargeService).procedurePerformed(procedurePerformed).dischargeHemoglobinGdl(dischargeHemoglobinGdl).dischargeSodiumMmolL(dischargeSodiumMmolL).surgery(surgery).dischargeDestination(dischargeDestination);
+			return builder().admissionType(admissionType).reason(reason).reasonDerivedFrom(reasonDerivedFrom).lengthOfStayDays(lengthOfStayDays).dischargeService(dischargeService).procedurePerformed(procedurePerformed).dischargeHemoglobinGdl(dischargeHemoglobinGdl).dischargeSodiumMmolL(dischargeSodiumMmolL).surgery(surgery).dischargeDestination(dischargeDestination);
 		}
 
 		public static final class Builder {
 			private AdmissionType admissionType;
 			private StayReason reason;
+			private String reasonDerivedFrom;
 			private Integer lengthOfStayDays;
 			private String dischargeService;
 			private Boolean procedurePerformed;
@@ -243,6 +266,7 @@ public record Patient(
 
 			public Builder admissionType(AdmissionType value) { admissionType = value; return this; }
 			public Builder reason(StayReason value) { reason = value; return this; }
+			public Builder reasonDerivedFrom(String value) { reasonDerivedFrom = value; return this; }
 			public Builder lengthOfStayDays(Integer value) { lengthOfStayDays = value; return this; }
 			public Builder dischargeService(String value) { dischargeService = value; return this; }
 			public Builder procedurePerformed(Boolean value) { procedurePerformed = value; return this; }
@@ -252,7 +276,7 @@ public record Patient(
 			public Builder dischargeDestination(DischargeDestination value) { dischargeDestination = value; return this; }
 
 			public Stay build() {
-				return new Stay(admissionType, reason, lengthOfStayDays, dischargeService, procedurePerformed, dischargeHemoglobinGdl, dischargeSodiumMmolL, surgery, dischargeDestination);
+				return new Stay(admissionType, reason, reasonDerivedFrom, lengthOfStayDays, dischargeService, procedurePerformed, dischargeHemoglobinGdl, dischargeSodiumMmolL, surgery, dischargeDestination);
 			}
 		}
 	}

@@ -3,14 +3,18 @@ package org.parcours.roster;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.MedicationSystem;
+import org.parcours.patient.Enums.ObservationSystem;
 import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.Mappings;
@@ -24,8 +28,9 @@ import org.parcours.vocabulary.Mappings;
  * unknown column name stops the run: a misspelt header would otherwise silently empty a column.
  * {@code conditions} holds {@code system:code} items separated by {@code ;} ({@code icd-10:I50.9;
  * category:copd}); {@code medications} holds ATC codes separated by {@code ;}, each optionally with its start
- * date ({@code N05BA01@2025-01-10}); {@code none} in either
- * says the list is known to be empty.
+ * date ({@code N05BA01@2025-01-10}); {@code observations} holds {@code loinc:code=value unit@date} items
+ * separated by {@code ;} ({@code loinc:33914-3=42 mL/min/{1.73_m2}@2026-10-01}); {@code none} in any of
+ * them says the list is known to be empty.
  */
 final class CanonicalProfile implements RosterProfile {
 
@@ -98,7 +103,8 @@ final class CanonicalProfile implements RosterProfile {
 	private static Field checked(Field field) {
 		Class<?> type = field.component().getType();
 		boolean readable = type == String.class || type == Integer.class || type == Double.class || type == Boolean.class
-				|| type == LocalDate.class || type.isEnum() || field.column().equals("conditions") || field.column().equals("medications");
+				|| type == LocalDate.class || type.isEnum() || field.column().equals("conditions") || field.column().equals("medications")
+				|| field.column().equals("observations");
 		if (!readable) {
 			throw new IllegalStateException("no canonical cell reader for " + field.column() + " of type " + type.getSimpleName());
 		}
@@ -194,6 +200,44 @@ final class CanonicalProfile implements RosterProfile {
 		}
 	}
 
+	/** {@code loinc:33914-3=42 mL/min/{1.73_m2}@2026-10-01;loinc:4548-4=7.1 %@2026-09-01}. */
+	private static List<Patient.Observation> observations(String cell, List<RowError> errors) {
+		if (cell == null) {
+			return null;
+		}
+		List<Patient.Observation> observations = new ArrayList<>();
+		if (cell.equalsIgnoreCase(NONE)) {
+			return observations;
+		}
+		for (String item : cell.split(";")) {
+			String trimmed = item.strip();
+			if (trimmed.isEmpty()) {
+				continue;
+			}
+			Matcher parts = OBSERVATION.matcher(trimmed);
+			LocalDate date = parts.matches() ? parseDate(parts.group(4)) : null;
+			if (date == null) {
+				errors.add(new RowError(RowError.BAD_VALUE, "observations",
+						"items must be loinc:code=value unit@date, such as loinc:33914-3=42 mL/min/{1.73_m2}@2026-10-01"));
+				return null;
+			}
+			observations.add(new Patient.Observation(ObservationSystem.LOINC, parts.group(1), Double.valueOf(parts.group(2)), parts.group(3).strip(), date));
+		}
+		return observations;
+	}
+
+	private static final Pattern OBSERVATION = Pattern
+		.compile("loinc:\\s*([0-9]+-[0-9])\\s*=\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s+([^@]+)@\\s*([0-9]{4}-[0-9]{2}-[0-9]{2})");
+
+	private static LocalDate parseDate(String text) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
 	/** The cells of one row, read as the record field of each column says. */
 	private record Reader(String[] cells, int[] columns, List<RowError> errors) {
 
@@ -220,6 +264,9 @@ final class CanonicalProfile implements RosterProfile {
 			}
 			if (name.equals("medications")) {
 				return CanonicalMapper.medications(Cells.text(cell), errors);
+			}
+			if (name.equals("observations")) {
+				return observations(Cells.text(cell), errors);
 			}
 			if (type == Integer.class) {
 				return Cells.integer(name, cell, errors);

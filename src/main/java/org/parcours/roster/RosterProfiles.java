@@ -5,7 +5,8 @@ import java.util.List;
 /** The profiles that rosters can be read with, by name. */
 public final class RosterProfiles {
 
-	private static final List<RosterProfile> ALL = List.of(new CanonicalProfile(), new UciDiabetesProfile());
+	private static final List<RosterProfile> ALL = List.of(new CanonicalProfile(), new UciDiabetesProfile(false),
+			new UciDiabetesProfile(true));
 
 	private RosterProfiles() {
 	}

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.Sex;
+import org.parcours.patient.Enums.StayReason;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.Mappings;
 
@@ -27,6 +28,16 @@ final class UciDiabetesProfile implements RosterProfile {
 
 	static final String NAME = "uci-diabetes-130";
 
+	/** The same layout, with the stay reason derived from diag_1 through {@code vocabulary/stay-reason.csv}. */
+	static final String WITH_STAY_REASON = NAME + "-stay-reason";
+
+	private final boolean stayReasonFromDiag1;
+
+	/** @param stayReasonFromDiag1 whether diag_1, the principal diagnosis of the encounter, gives {@code stay.reason} */
+	UciDiabetesProfile(boolean stayReasonFromDiag1) {
+		this.stayReasonFromDiag1 = stayReasonFromDiag1;
+	}
+
 	static final List<String> REQUIRED = List.of("encounter_id", "age", "gender", "admission_type_id",
 			"discharge_disposition_id", "time_in_hospital", "num_procedures", "num_medications", "number_emergency",
 			"number_inpatient", "diag_1", "diag_2", "diag_3");
@@ -35,7 +46,7 @@ final class UciDiabetesProfile implements RosterProfile {
 
 	@Override
 	public String name() {
-		return NAME;
+		return stayReasonFromDiag1 ? WITH_STAY_REASON : NAME;
 	}
 
 	@Override
@@ -46,10 +57,10 @@ final class UciDiabetesProfile implements RosterProfile {
 			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header",
 					"the " + NAME + " profile needs the column(s) " + String.join(", ", absent));
 		}
-		return new UciMapper(REQUIRED.stream().mapToInt(names::indexOf).toArray(), mappings);
+		return new UciMapper(REQUIRED.stream().mapToInt(names::indexOf).toArray(), mappings, stayReasonFromDiag1);
 	}
 
-	private record UciMapper(int[] columns, Mappings mappings) implements Mapper {
+	private record UciMapper(int[] columns, Mappings mappings, boolean stayReasonFromDiag1) implements Mapper {
 
 		@Override
 		public int idColumn() {
@@ -63,6 +74,7 @@ final class UciDiabetesProfile implements RosterProfile {
 			Integer admissionType = Cells.integer("admission_type_id", cell(cells, "admission_type_id"), errors);
 			Integer discharge = Cells.integer("discharge_disposition_id", cell(cells, "discharge_disposition_id"), errors);
 			Integer procedures = Cells.integer("num_procedures", cell(cells, "num_procedures"), errors);
+			String principal = stayReasonFromDiag1 ? Cells.text(cell(cells, "diag_1")) : null;
 			Patient patient = Patient.builder()
 				.patientId(Cells.text(cell(cells, "encounter_id")))
 				.age(band[0])
@@ -74,6 +86,8 @@ final class UciDiabetesProfile implements RosterProfile {
 					.edVisitsLast6Months(Cells.integer("number_emergency", cell(cells, "number_emergency"), errors))
 					.build())
 				.stay(Patient.Stay.builder()
+					.reason(principal == null ? null : mappings.stayReason(ConditionSystem.ICD_9, principal).orElse(StayReason.OTHER))
+					.reasonDerivedFrom(principal == null ? null : "icd-9 " + principal.strip() + " (diag_1)")
 					.admissionType(code(mappings::uciListsAdmissionType, mappings::uciAdmissionType, "admission_type_id", admissionType, errors))
 					.lengthOfStayDays(Cells.integer("time_in_hospital", cell(cells, "time_in_hospital"), errors))
 					.procedurePerformed(procedures == null ? null : procedures > 0)

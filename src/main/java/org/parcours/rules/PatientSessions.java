@@ -59,7 +59,7 @@ final class PatientSessions {
 			// only the parameter rows: a rule that fires on an empty memory (a "not", an accumulate
 			// over nothing, a rule reading only the programme declarations) still runs per patient
 			empty.fireAllRules(match -> constantRules.contains(match.getRule()));
-			this.constantFacts = List.copyOf(empty.getObjects());
+			this.constantFacts = Deployment.offered(empty.getObjects());
 		}
 		finally {
 			empty.dispose();

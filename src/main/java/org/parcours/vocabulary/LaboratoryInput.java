@@ -1,30 +1,30 @@
 package org.parcours.vocabulary;
 
 /**
- * A laboratory input of the patient model that FHIR Observations may give, named in
- * {@code vocabulary/fhir-observation-*.csv} by its request field; which LOINC codes and units give it
- * is the tables' choice.
+ * A laboratory input of the stay that FHIR Observations during the stay may give, and the quantity of
+ * {@code vocabulary/observation-quantity.csv} it is read from: which LOINC codes and units give that
+ * quantity is the observation tables' choice, the same tables as for the {@code observations} input.
  */
 public enum LaboratoryInput {
 
-	HEMOGLOBIN("stay.dischargeHemoglobinGdl", "haemoglobin"), SODIUM("stay.dischargeSodiumMmolL", "sodium");
+	HEMOGLOBIN("stay.dischargeHemoglobinGdl", "hemoglobin"), SODIUM("stay.dischargeSodiumMmolL", "sodium");
 
 	private final String field;
 
-	private final String name;
+	private final String quantity;
 
-	LaboratoryInput(String field, String name) {
+	LaboratoryInput(String field, String quantity) {
 		this.field = field;
-		this.name = name;
+		this.quantity = quantity;
 	}
 
-	/** The request field the value goes to, as the tables name it. */
+	/** The request field the value goes to. */
 	public String field() {
 		return field;
 	}
 
-	/** What the result is, for warnings. */
-	public String displayName() {
-		return name;
+	/** The quantity of the observation tables the value is read from (and named by, in warnings). */
+	public String quantity() {
+		return quantity;
 	}
 }

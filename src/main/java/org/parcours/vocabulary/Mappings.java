@@ -3,11 +3,14 @@ package org.parcours.vocabulary;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
+import org.parcours.patient.Enums.StayReason;
 
 /**
  * The terminology mapping tables of one rule set ({@code vocabulary/fhir-*.csv}, {@code uci-*.csv},
@@ -27,10 +30,17 @@ public final class Mappings {
 
 	private final Map<String, DischargeDestination> dischargeDestinations;
 
-	private final Map<String, LaboratoryInput> laboratoryCodes;
+	private final Map<String, ObservationQuantity> quantities;
 
-	/** Conversions by input, then by unit in lower case. */
-	private final Map<LaboratoryInput, Map<String, UnitConversion>> units;
+	/** Quantities by LOINC code. */
+	private final Map<String, ObservationQuantity> observationCodes;
+
+	/** Conversions by quantity name, then by unit in lower case. */
+	private final Map<String, Map<String, UnitConversion>> units;
+
+	private final List<StayReasonCode> stayReasons;
+
+	private final Set<String> surgicalCategories;
 
 	private final Map<HistoryCount, Integer> lookBackMonths;
 
@@ -43,16 +53,20 @@ public final class Mappings {
 	private final Map<String, String> bandRisks;
 
 	Mappings(Map<String, ConditionSystem> conditionSystems, Map<AdmissionElement, Map<String, AdmissionType>> admissionTypes, Map<String, EncounterKind> encounterClasses,
-			Map<String, DischargeDestination> dischargeDestinations, Map<String, LaboratoryInput> laboratoryCodes,
-			Map<LaboratoryInput, Map<String, UnitConversion>> units, Map<HistoryCount, Integer> lookBackMonths,
+			Map<String, DischargeDestination> dischargeDestinations, Map<String, ObservationQuantity> quantities,
+			Map<String, ObservationQuantity> observationCodes, Map<String, Map<String, UnitConversion>> units, List<StayReasonCode> stayReasons, Set<String> surgicalCategories,
+			Map<HistoryCount, Integer> lookBackMonths,
 			Map<Integer, Optional<AdmissionType>> uciAdmissionTypes, Map<Integer, Optional<DischargeDestination>> uciDischarges,
 			Map<Integer, LevelTerms> levels, Map<String, String> bandRisks) {
 		this.conditionSystems = Map.copyOf(conditionSystems);
 		this.admissionTypes = Map.copyOf(admissionTypes);
 		this.encounterClasses = Map.copyOf(encounterClasses);
 		this.dischargeDestinations = Map.copyOf(dischargeDestinations);
-		this.laboratoryCodes = Map.copyOf(laboratoryCodes);
+		this.quantities = Map.copyOf(quantities);
+		this.observationCodes = Map.copyOf(observationCodes);
 		this.units = Map.copyOf(units);
+		this.stayReasons = List.copyOf(stayReasons);
+		this.surgicalCategories = Set.copyOf(surgicalCategories);
 		this.lookBackMonths = Map.copyOf(lookBackMonths);
 		this.uciAdmissionTypes = Map.copyOf(uciAdmissionTypes);
 		this.uciDischarges = Map.copyOf(uciDischarges);
@@ -83,14 +97,40 @@ public final class Mappings {
 		return dischargeDestinations.getOrDefault(code.toLowerCase(Locale.ROOT), DischargeDestination.OTHER);
 	}
 
-	public Optional<LaboratoryInput> laboratoryInput(String loinc) {
-		return Optional.ofNullable(loinc == null ? null : laboratoryCodes.get(loinc));
+	/** The quantity a LOINC code gives, if the observation tables list the code. */
+	public Optional<ObservationQuantity> observationQuantity(String loinc) {
+		return Optional.ofNullable(loinc == null ? null : observationCodes.get(loinc));
 	}
 
-	/** The value in the input's unit, or empty when the table does not accept this unit for the input. */
-	public Optional<Double> convert(LaboratoryInput input, String unit, BigDecimal value) {
-		UnitConversion conversion = units.getOrDefault(input, Map.of()).get(unit.toLowerCase(Locale.ROOT));
+	/** A quantity by its name in the rules; the loader made sure that the stay's laboratory inputs have theirs. */
+	public ObservationQuantity quantity(String name) {
+		return quantities.get(name);
+	}
+
+	/** The value in the quantity's unit, or empty when the table does not accept this unit for the quantity. */
+	public Optional<Double> convert(ObservationQuantity quantity, String unit, BigDecimal value) {
+		UnitConversion conversion = units.getOrDefault(quantity.name(), Map.of()).get(unit.strip().toLowerCase(Locale.ROOT));
 		return conversion == null ? Optional.empty() : Optional.of(conversion.apply(value));
+	}
+
+	/** The units the tables accept for a quantity, as written there, for error messages. */
+	public java.util.List<String> units(ObservationQuantity quantity) {
+		return units.getOrDefault(quantity.name(), Map.of()).values().stream().map(UnitConversion::unit).sorted().toList();
+	}
+
+	/**
+	 * The stay reason a coded principal diagnosis states ({@code vocabulary/stay-reason.csv}, the most
+	 * specific row); empty when no row lists the code.
+	 */
+	public Optional<StayReason> stayReason(ConditionSystem system, String code) {
+		String normalised = CodeNormaliser.normalise(MappingsLoader.codeSystem(system), code);
+		return stayReasons.stream().filter(row -> row.system() == system && row.pattern().matches(normalised))
+			.max(java.util.Comparator.comparingInt(row -> row.pattern().specificity())).map(StayReasonCode::reason);
+	}
+
+	/** Whether a SNOMED CT Procedure.category makes a stay surgical ({@code vocabulary/stay-reason.csv}). */
+	public boolean surgicalCategory(String code) {
+		return code != null && surgicalCategories.contains(code.strip());
 	}
 
 	public int lookBackMonths(HistoryCount count) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.ConditionSystem;
 import org.parcours.patient.Enums.DischargeDestination;
+import org.parcours.patient.Enums.StayReason;
 import org.parcours.patient.Kebab;
 import org.parcours.vocabulary.InvalidVocabularyException.Problem;
 
@@ -32,9 +33,16 @@ final class MappingsLoader {
 
 	static final String DISCHARGE = "vocabulary/fhir-discharge-disposition.csv";
 
-	static final String OBSERVATION_CODE = "vocabulary/fhir-observation-code.csv";
+	static final String OBSERVATION_QUANTITY = "vocabulary/observation-quantity.csv";
 
-	static final String OBSERVATION_UNIT = "vocabulary/fhir-observation-unit.csv";
+	static final String OBSERVATION_CODE = "vocabulary/observation-code.csv";
+
+	static final String OBSERVATION_UNIT = "vocabulary/observation-unit.csv";
+
+	static final String STAY_REASON = "vocabulary/stay-reason.csv";
+
+	/** The stay-reason table's word for the rows that read a Procedure's category rather than a diagnosis. */
+	static final String SURGICAL_CATEGORY = "surgical-procedure-category";
 
 	static final String HISTORY_WINDOW = "vocabulary/fhir-history-window.csv";
 
@@ -73,8 +81,10 @@ final class MappingsLoader {
 		tables.put(ENCOUNTER_CLASS, "which FHIR encounter classes are admissions or emergency visits");
 		tables.put(ADMISSION_TYPE, "FHIR encounter priority, class and admission source onto the admission type");
 		tables.put(DISCHARGE, "FHIR discharge dispositions onto the discharge destination");
-		tables.put(OBSERVATION_CODE, "the LOINC codes of the laboratory inputs");
-		tables.put(OBSERVATION_UNIT, "the units of the laboratory inputs and their conversion");
+		tables.put(OBSERVATION_QUANTITY, "the laboratory results and measurements the rules read, their unit and how long a result counts");
+		tables.put(OBSERVATION_CODE, "the LOINC codes of the observation quantities");
+		tables.put(OBSERVATION_UNIT, "the units accepted for each observation quantity and their conversion");
+		tables.put(STAY_REASON, "coded principal diagnoses (and surgical procedure categories) onto the stay reason");
 		tables.put(HISTORY_WINDOW, "how far back FHIR encounters are counted");
 		tables.put(UCI_ADMISSION_TYPE, "UCI admission_type_id onto the admission type");
 		tables.put(UCI_DISCHARGE, "UCI discharge_disposition_id onto the discharge destination");
@@ -107,8 +117,11 @@ final class MappingsLoader {
 		Map<String, ConditionSystem> conditionSystems = new HashMap<>();
 		Map<String, EncounterKind> classes = new HashMap<>();
 		Map<String, DischargeDestination> discharges = new HashMap<>();
-		Map<String, LaboratoryInput> laboratory = new HashMap<>();
-		Map<LaboratoryInput, Map<String, UnitConversion>> units = new EnumMap<>(LaboratoryInput.class);
+		Map<String, ObservationQuantity> quantities = new LinkedHashMap<>();
+		Map<String, ObservationQuantity> observationCodes = new HashMap<>();
+		Map<String, Map<String, UnitConversion>> units = new HashMap<>();
+		List<StayReasonCode> stayReasons = new java.util.ArrayList<>();
+		Set<String> surgicalCategories = new java.util.HashSet<>();
 		Map<HistoryCount, Integer> windows = new EnumMap<>(HistoryCount.class);
 		Map<Integer, Optional<AdmissionType>> uciAdmissions = new HashMap<>();
 		Map<Integer, Optional<DischargeDestination>> uciDischarges = new HashMap<>();
@@ -147,22 +160,68 @@ final class MappingsLoader {
 				discharges.put(row.cell("code").toLowerCase(Locale.ROOT), destination);
 			}
 		});
-		Map<String, LaboratoryInput> inputs = TableFile.words(LaboratoryInput.class, LaboratoryInput::field);
-		rows(OBSERVATION_CODE, List.of("input", "loinc", "label"), (row, unique) -> {
-			LaboratoryInput input = TableFile.word(row, "input", inputs, problems);
-			if (input != null && code(row, "loinc") && unique.first(row, row.cell("loinc"))) {
-				laboratory.put(row.cell("loinc"), input);
+		boolean quantitiesRead = rows(OBSERVATION_QUANTITY, List.of("quantity", "unit", "max_age_days", "min", "max", "label"), (row, unique) -> {
+			Integer days = integer(row, "max_age_days", 1, 36500);
+			BigDecimal min = decimal(row, "min");
+			BigDecimal max = decimal(row, "max");
+			if (min != null && max != null && min.compareTo(max) > 0) {
+				problems.add(row.problem("min " + min + " is above max " + max));
+			}
+			else if (word(row, "quantity") && code(row, "unit") && days != null && min != null && max != null
+					&& unique.first(row, row.cell("quantity"))) {
+				quantities.put(row.cell("quantity"), new ObservationQuantity(row.cell("quantity"), row.cell("unit"), days, min.doubleValue(),
+						max.doubleValue(), row.cell("label")));
 			}
 		});
-		rows(OBSERVATION_UNIT, List.of("input", "unit", "factor", "decimals", "label"), (row, unique) -> {
-			LaboratoryInput input = TableFile.word(row, "input", inputs, problems);
+		for (LaboratoryInput input : LaboratoryInput.values()) {
+			if (quantitiesRead && !quantities.containsKey(input.quantity())) {
+				problems.add(new Problem(OBSERVATION_QUANTITY, 0, "has no row for " + input.quantity() + ": " + input.field() + " is read from it"));
+			}
+		}
+		rows(OBSERVATION_CODE, List.of("loinc", "quantity", "label"), (row, unique) -> {
+			ObservationQuantity quantity = TableFile.word(row, "quantity", quantities, problems);
+			if (quantity != null && code(row, "loinc") && unique.first(row, row.cell("loinc"))) {
+				observationCodes.put(row.cell("loinc"), quantity);
+			}
+		});
+		rows(OBSERVATION_UNIT, List.of("quantity", "unit", "factor", "offset", "decimals", "label"), (row, unique) -> {
+			ObservationQuantity quantity = TableFile.word(row, "quantity", quantities, problems);
 			BigDecimal factor = factor(row);
+			BigDecimal offset = row.cell("offset").isEmpty() ? BigDecimal.ZERO : decimal(row, "offset");
 			Integer decimals = row.cell("decimals").isEmpty() ? null : integer(row, "decimals", 0, 6);
 			boolean decimalsValid = row.cell("decimals").isEmpty() || decimals != null;
-			if (input != null && code(row, "unit") && factor != null && decimalsValid
-					&& unique.first(row, input.field() + " " + row.cell("unit").toLowerCase(Locale.ROOT))) {
-				units.computeIfAbsent(input, i -> new HashMap<>()).put(row.cell("unit").toLowerCase(Locale.ROOT),
-						new UnitConversion(factor, decimals));
+			if (quantity != null && code(row, "unit") && factor != null && offset != null && decimalsValid
+					&& unique.first(row, quantity.name() + " " + row.cell("unit").toLowerCase(Locale.ROOT))) {
+				units.computeIfAbsent(quantity.name(), q -> new HashMap<>()).put(row.cell("unit").toLowerCase(Locale.ROOT),
+						new UnitConversion(row.cell("unit"), factor, offset, decimals));
+			}
+		});
+		quantities.values().stream().filter(quantity -> !units.getOrDefault(quantity.name(), Map.of()).containsKey(quantity.unit().toLowerCase(Locale.ROOT)))
+			.forEach(quantity -> problems.add(new Problem(OBSERVATION_UNIT, 0,
+					"has no row for " + quantity.name() + " in its own unit " + quantity.unit() + " (factor 1): a result in that unit must be accepted")));
+		Map<String, StayReason> reasonWords = words(StayReason.values());
+		rows(STAY_REASON, List.of("system", "code", "reason", "label"), (row, unique) -> {
+			StayReason reason = TableFile.word(row, "reason", reasonWords, problems);
+			if (reason == null || !code(row, "code") || !unique.first(row, row.cell("system") + " " + row.cell("code"))) {
+				return;
+			}
+			if (SURGICAL_CATEGORY.equals(row.cell("system"))) {
+				if (reason == StayReason.SURGERY) {
+					surgicalCategories.add(row.cell("code"));
+				}
+				else {
+					problems.add(row.problem("a " + SURGICAL_CATEGORY + " row gives the reason surgery"));
+				}
+				return;
+			}
+			ConditionSystem system = TableFile.word(row, "system", words(ConditionSystem.values()), problems);
+			if (system != null) {
+				try {
+					stayReasons.add(new StayReasonCode(system, CodePattern.parse(codeSystem(system), row.cell("code")), reason));
+				}
+				catch (IllegalArgumentException ex) {
+					problems.add(row.problem(ex.getMessage()));
+				}
 			}
 		});
 		boolean windowsRead = rows(HISTORY_WINDOW, List.of("input", "months", "label"), (row, unique) -> {
@@ -216,7 +275,7 @@ final class MappingsLoader {
 				bandRisks.put(row.cell("band"), risk);
 			}
 		});
-		return new Mappings(conditionSystems, admissionTypes, classes, discharges, laboratory, units, windows, uciAdmissions, uciDischarges, levels,
+		return new Mappings(conditionSystems, admissionTypes, classes, discharges, quantities, observationCodes, units, stayReasons, surgicalCategories, windows, uciAdmissions, uciDischarges, levels,
 				bandRisks);
 	}
 
@@ -285,6 +344,25 @@ final class MappingsLoader {
 		return null;
 	}
 
+	private BigDecimal decimal(TableFile.Row row, String column) {
+		try {
+			return new BigDecimal(row.cell(column));
+		}
+		catch (NumberFormatException ex) {
+			problems.add(row.problem(column + " '" + row.cell(column) + "' must be a decimal number such as 2.15"));
+			return null;
+		}
+	}
+
+	/** A name rules use: one lower-case word, words joined by hyphens. */
+	private boolean word(TableFile.Row row, String column) {
+		if (row.cell(column).matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+			return true;
+		}
+		problems.add(row.problem(column + " '" + row.cell(column) + "' must be one lower-case word, words joined by hyphens, such as fasting-glucose"));
+		return false;
+	}
+
 	private String among(TableFile.Row row, String column, Set<String> allowed) {
 		if (allowed.contains(row.cell(column))) {
 			return row.cell(column);
@@ -306,6 +384,10 @@ final class MappingsLoader {
 			return null;
 		}
 		return Optional.of(value);
+	}
+
+	static CodeSystem codeSystem(ConditionSystem system) {
+		return CodeSystem.fromId(Kebab.of(system)).orElseThrow();
 	}
 
 	private static <E extends Enum<E>> Map<String, E> words(E[] values) {

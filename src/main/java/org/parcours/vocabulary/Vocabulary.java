@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * The code tables of one rule set, and its terminology {@link Mappings}. Independent mappings, as in the clinical reference: a code maps
  * to at most one chronic category (the most specific entry wins), to every Charlson category whose
  * list holds it (Quan lists some codes under two categories), and to every social or functional
- * finding it states (the facts of every input path read these). Immutable apart from a lookup cache,
+ * finding it states (the facts of every input path read these), and to every diagnosis group programmes
+ * ask for ({@code vocabulary/diagnosis-*.csv}). Immutable apart from a lookup cache,
  * since rosters repeat the same codes millions of times.
  */
 public final class Vocabulary {
@@ -31,19 +32,21 @@ public final class Vocabulary {
 	private final Map<String, String> medicationLabels;
 
 	private final DrugClasses drugClasses;
+	private final List<Entry> diagnoses;
 
 	private final Mappings mappings;
 
 	private final Map<String, CodeMatch> cache = new ConcurrentHashMap<>();
 
 	Vocabulary(List<Entry> chronic, List<Entry> charlson, List<Entry> functional, List<Entry> medication,
-			Map<String, String> medicationLabels, DrugClasses drugClasses, Mappings mappings) {
+			Map<String, String> medicationLabels, DrugClasses drugClasses, List<Entry> diagnoses, Mappings mappings) {
 		this.chronic = List.copyOf(chronic);
 		this.charlson = List.copyOf(charlson);
 		this.functional = List.copyOf(functional);
 		this.medication = List.copyOf(medication);
 		this.medicationLabels = Map.copyOf(medicationLabels);
 		this.drugClasses = drugClasses;
+		this.diagnoses = List.copyOf(diagnoses);
 		this.mappings = mappings;
 	}
 
@@ -84,7 +87,14 @@ public final class Vocabulary {
 	}
 
 	public int size() {
-		return chronic.size() + charlson.size() + functional.size() + medication.size();
+		return chronic.size() + charlson.size() + functional.size() + medication.size() + diagnoses.size();
+	}
+
+	private static Set<String> categories(List<Entry> entries, CodeSystem system, String code) {
+		return entries.stream()
+			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
+			.map(Entry::category)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	private CodeMatch match(CodeSystem system, String code) {
@@ -101,13 +111,11 @@ public final class Vocabulary {
 			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
 			.map(entry -> FunctionalFinding.fromId(entry.category()).orElseThrow())
 			.collect(Collectors.toUnmodifiableSet());
-		Set<String> medicationConditions = medication.stream()
-			.filter(entry -> entry.system() == system && entry.pattern().matches(code))
-			.map(Entry::category)
-			.collect(Collectors.toUnmodifiableSet());
+		Set<String> medicationConditions = categories(medication, system, code);
+		Set<String> diagnosisGroups = categories(diagnoses, system, code);
 		if (system == CodeSystem.CATEGORY && chronicCategory == null && chronicCategories().contains(code)) {
 			chronicCategory = code;
 		}
-		return new CodeMatch(chronicCategory, charlsonCategories, functionalFindings, medicationConditions);
+		return new CodeMatch(chronicCategory, charlsonCategories, functionalFindings, medicationConditions, diagnosisGroups);
 	}
 }

@@ -44,6 +44,7 @@ public final class VocabularyLoader {
 		Map<String, String> medicationLabels = new TreeMap<>();
 		List<DrugClasses.Row> drugClassRows = new ArrayList<>();
 		Map<String, String> drugClassLabels = new TreeMap<>();
+		List<Vocabulary.Entry> diagnoses = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		Mappings mappings = MappingsLoader.load(textByPath, problems);
 		for (Map.Entry<String, String> file : textByPath.entrySet().stream().filter(file -> !MappingsLoader.isTable(file.getKey())).toList()) {
@@ -63,9 +64,12 @@ public final class VocabularyLoader {
 			else if (name.equals(DRUG_CLASSES)) {
 				DrugClassesReader.read(file.getKey(), file.getValue(), drugClassRows, drugClassLabels, problems);
 			}
+			else if (name.startsWith("diagnosis-")) {
+				read(file, diagnoses, problems);
+			}
 			else {
 				problems.add(new Problem(file.getKey(), 0,
-						"vocabulary files are named chronic-*.csv, charlson-*.csv, functional-*.csv or medication-*.csv, or are "
+						"vocabulary files are named chronic-*.csv, charlson-*.csv, functional-*.csv, medication-*.csv or diagnosis-*.csv, or are "
 								+ DRUG_CLASSES + " or one of the mapping tables "
 								+ String.join(", ", MappingsLoader.TABLES.keySet().stream().sorted().toList())
 								+ ", so the mapping they feed is clear"));
@@ -78,7 +82,7 @@ public final class VocabularyLoader {
 			throw new InvalidVocabularyException(problems);
 		}
 		return new Vocabulary(chronic, charlson, functional, medication, medicationLabels,
-				new DrugClasses(drugClassRows, drugClassLabels), mappings);
+				new DrugClasses(drugClassRows, drugClassLabels), diagnoses, mappings);
 	}
 
 	private static void read(Map.Entry<String, String> file, List<Vocabulary.Entry> into, List<Problem> problems) {

@@ -41,8 +41,9 @@ class ProgrammesApiTests {
 	@Test
 	void everyProgrammeAppearsOnceWithAStatus() throws Exception {
 		assess("minimal-age-only.json")
-			.andExpect(jsonPath("$.programmes[*].id").value(contains("be-target-population", "dac", "paerpa", "prado-copd", "prado-elderly", "prado-heart-failure",
-					"prado-maternity", "prado-stroke", "prado-surgery", "rac-reseau")))
+			.andExpect(jsonPath("$.programmes[*].id").value(contains("be-care-pathway-ckd", "be-care-pathway-diabetes-2", "be-target-population", "dac",
+					"dmp-asthma", "dmp-copd", "dmp-coronary-heart-disease", "dmp-diabetes-1", "dmp-diabetes-2", "dmp-heart-failure", "paerpa", "prado-copd",
+					"prado-elderly", "prado-heart-failure", "prado-maternity", "prado-stroke", "prado-surgery", "rac-reseau", "telemonitoring-heart-failure")))
 			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-maternity')].status").value(contains("not-eligible")))
 			.andExpect(jsonPath("$.programmes[?(@.id == 'prado-maternity')].reasons[*].rule").value(contains("PRADO-MAT-1")))
 			.andExpect(jsonPath("$.warnings").value(empty()));

@@ -131,8 +131,10 @@ class GoldenCaseCheckTests {
 				""")).extracting(RuleProblem::message).containsExactly("case 'x': "
 				+ "programme prado-maternity: expected eligible, got not-eligible (PRADO-MAT-1: no pregnancy data: the maternity programme does not apply); "
 				+ "programme paerpa rules: expected to include [PAERPA-2], got [PAERPA-1]; "
-				+ "programme no-such-programme: expected in the answer, but the rule set has no such programme (it has [be-target-population, dac, paerpa, prado-copd, "
-				+ "prado-elderly, prado-heart-failure, prado-maternity, prado-stroke, prado-surgery, rac-reseau])");
+				+ "programme no-such-programme: expected in the answer, but the rule set has no such programme (it has [be-care-pathway-ckd, "
+				+ "be-care-pathway-diabetes-2, be-target-population, dac, dmp-asthma, dmp-copd, dmp-coronary-heart-disease, dmp-diabetes-1, "
+				+ "dmp-diabetes-2, dmp-heart-failure, paerpa, prado-copd, prado-elderly, prado-heart-failure, prado-maternity, prado-stroke, "
+				+ "prado-surgery, rac-reseau, telemonitoring-heart-failure])");
 	}
 
 	@Test

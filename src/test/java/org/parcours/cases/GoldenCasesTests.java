@@ -46,7 +46,7 @@ class GoldenCasesTests {
 				.add(entry.getValue().isString() ? entry.getValue().asString() : entry.getValue().path("status").asString()));
 		}
 		List<String> programmes = Assess.json("{\"age\": 40}").programmes().stream().map(Assessment.ProgrammeOutcome::id).toList();
-		assertThat(programmes).hasSize(10).allSatisfy(id -> assertThat(statuses.get(id)).as(id)
+		assertThat(programmes).hasSize(19).allSatisfy(id -> assertThat(statuses.get(id)).as(id)
 			.containsExactlyInAnyOrder("eligible", "not-eligible", "insufficient-data"));
 	}
 }

@@ -25,6 +25,8 @@ import org.parcours.fhir.SyntheaBundles;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -120,6 +122,16 @@ class CdsHooksApiTests {
 			.andExpect(jsonPath("$.cards[0].summary").value(startsWith("Readmission risk: LACE 10 high, HOSPITAL 6 intermediate; level 3; ")))
 			.andExpect(jsonPath("$.cards[0].indicator").value("warning"))
 			.andExpect(jsonPath("$.cards[0].detail").value(containsString("- `HOSPITAL-S` sodium at discharge 133.0 mmol/L: 1 point(s)")));
+	}
+
+	/** The stay reason is derived from the encounter's discharge diagnosis of rank 1 (I50.9), so PRADO heart failure is decided. */
+	@Test
+	void exampleDischargeRequestGetsThePradoHeartFailureCard() throws Exception {
+		call("parcours-discharge", Files.readString(Path.of("datasets/examples/cds-encounter-discharge.json"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.cards[?(@.summary == 'Eligible for PRADO heart failure (FR): return home after a heart-failure "
+					+ "decompensation: plan the next steps before discharge')].detail")
+				.value(contains(allOf(containsString("GP visit within 7 days of discharge"),
+						containsString("admission reason: heart-failure (derived from icd-10 I50.9 (principal diagnosis))")))));
 	}
 
 	@Test

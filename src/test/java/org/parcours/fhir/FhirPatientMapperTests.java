@@ -208,9 +208,8 @@ class FhirPatientMapperTests {
 		bundle.addEntry().setResource(lab("2947-0", 131, "mmol/L", "2022-11-11T08:00:00-05:00", null));
 		var files = DefaultVocabulary.edited("vocabulary/fhir-admission-type.csv", "priority,EM,urgent", "priority,EM,elective");
 		files = DefaultVocabulary.edit(files, "vocabulary/fhir-discharge-disposition.csv", "snf,nursing-home", "snf,rehabilitation");
-		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-unit.csv", "stay.dischargeHemoglobinGdl,g/L,0.1,,divided by 10\n", "");
-		files = DefaultVocabulary.edit(files, "vocabulary/fhir-observation-code.csv",
-				"stay.dischargeSodiumMmolL,2947-0,Sodium [Moles/volume] in Blood\n", "");
+		files = DefaultVocabulary.edit(files, "vocabulary/observation-unit.csv", "hemoglobin,g/L,0.1,,,divided by 10\n", "");
+		files = DefaultVocabulary.edit(files, "vocabulary/observation-code.csv", "2947-0,sodium,Sodium [Moles/volume] in Blood\n", "");
 		MappedPatient mapped = FhirPatientMapper.map(FhirRecord.of(bundle), null, null, DefaultVocabulary.load(files).mappings(), TODAY);
 		Patient.Stay stay = mapped.patient().stay();
 		assertThat(stay.admissionType()).isEqualTo(AdmissionType.ELECTIVE);

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,9 @@ class PatientBuildersTests {
 		}
 		if (type == MedicationProfile.class) {
 			return MedicationProfile.unknown(LocalDate.of(2026, 1, 2));
+		}
+		if (type == Map.class) {
+			return Map.of("sample", 1.0);
 		}
 		if (type.isRecord()) {
 			return build(builder(type));

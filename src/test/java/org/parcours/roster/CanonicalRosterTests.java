@@ -183,7 +183,7 @@ class CanonicalRosterTests {
 		assertThatThrownBy(() -> RosterProfiles.named("acme"))
 			.isInstanceOfSatisfying(RosterFileException.class, ex -> {
 				assertThat(ex.kind()).isEqualTo(RosterFileException.Kind.UNKNOWN_PROFILE);
-				assertThat(ex.getMessage()).isEqualTo("unknown profile; the profiles are canonical, uci-diabetes-130");
+				assertThat(ex.getMessage()).isEqualTo("unknown profile; the profiles are canonical, uci-diabetes-130, uci-diabetes-130-stay-reason");
 			});
 	}
 

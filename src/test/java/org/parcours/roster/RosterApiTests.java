@@ -112,7 +112,7 @@ class RosterApiTests {
 		mvc.perform(post("/api/v1/rosters/score").with(httpBasic("assessor", "assessor-secret")).param("profile", "acme").contentType(CSV).content("patientId,age\np1,70\n"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("profile"))
-			.andExpect(jsonPath("$.errors[0].message").value("unknown profile; the profiles are canonical, uci-diabetes-130"));
+			.andExpect(jsonPath("$.errors[0].message").value("unknown profile; the profiles are canonical, uci-diabetes-130, uci-diabetes-130-stay-reason"));
 	}
 
 	@Test

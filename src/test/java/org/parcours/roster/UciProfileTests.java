@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.parcours.patient.Enums.AdmissionType;
 import org.parcours.patient.Enums.DischargeDestination;
 import org.parcours.patient.Enums.Sex;
+import org.parcours.patient.Enums.StayReason;
 import org.parcours.patient.Patient;
 import org.parcours.vocabulary.DefaultVocabulary;
 
@@ -42,7 +43,7 @@ class UciProfileTests {
 	}
 
 	static RosterProfile.Row map(String row) throws IOException {
-		return new UciDiabetesProfile().bind(header().split(","), DefaultVocabulary.mappings()).map(row.split(",", -1));
+		return new UciDiabetesProfile(false).bind(header().split(","), DefaultVocabulary.mappings()).map(row.split(",", -1));
 	}
 
 	@Test
@@ -79,6 +80,17 @@ class UciProfileTests {
 	}
 
 	@Test
+	void theStayReasonOptionDerivesItFromDiag1AndSaysSo() throws IOException {
+		// 486156: diag_1 428 (heart failure); the default profile leaves the reason unknown
+		assertThat(map(row("486156")).patient().stay().reason()).isNull();
+		Patient.Stay stay = new UciDiabetesProfile(true).bind(header().split(","), DefaultVocabulary.mappings())
+			.map(row("486156").split(",", -1)).patient().stay();
+		assertThat(stay.reason()).isEqualTo(StayReason.HEART_FAILURE);
+		assertThat(stay.reasonDerivedFrom()).isEqualTo("icd-9 428 (diag_1)");
+		assertThat(RosterProfiles.named(UciDiabetesProfile.WITH_STAY_REASON).name()).isEqualTo("uci-diabetes-130-stay-reason");
+	}
+
+	@Test
 	void codesOfIdsMappingBecomeContractWords() throws IOException {
 		assertThat(map(row("293118")).patient().stay().dischargeDestination()).isEqualTo(DischargeDestination.DECEASED);
 		assertThat(map(row("30729042")).patient().stay().dischargeDestination()).isEqualTo(DischargeDestination.HOSPICE);
@@ -92,10 +104,10 @@ class UciProfileTests {
 	@Test
 	void theMappingTablesDecideWhatACodeSays() throws IOException {
 		var traumaUrgent = DefaultVocabulary.mappingsEdited("vocabulary/uci-admission-type.csv", "7,unknown,", "7,urgent,");
-		assertThat(new UciDiabetesProfile().bind(header().split(","), traumaUrgent).map(row("141553326").split(",", -1)).patient().stay()
+		assertThat(new UciDiabetesProfile(false).bind(header().split(","), traumaUrgent).map(row("141553326").split(",", -1)).patient().stay()
 			.admissionType()).isEqualTo(AdmissionType.URGENT);
 		var noDeath = DefaultVocabulary.mappingsEdited("vocabulary/uci-discharge-disposition.csv", "11,deceased,Expired\n", "");
-		assertThat(new UciDiabetesProfile().bind(header().split(","), noDeath).map(row("293118").split(",", -1)).errors())
+		assertThat(new UciDiabetesProfile(false).bind(header().split(","), noDeath).map(row("293118").split(",", -1)).errors())
 			.extracting(RowError::field).containsExactly("discharge_disposition_id");
 	}
 

@@ -24,14 +24,28 @@ class MappingTablesTests {
 
 	@Test
 	void laboratoryUnitsConvertAsPublished() {
-		assertThat(mappings.convert(LaboratoryInput.HEMOGLOBIN, "g/dL", new BigDecimal("10.5"))).contains(10.5);
-		assertThat(mappings.convert(LaboratoryInput.HEMOGLOBIN, "g/L", new BigDecimal("112"))).contains(11.2);
+		ObservationQuantity hemoglobin = mappings.quantity(LaboratoryInput.HEMOGLOBIN.quantity());
+		ObservationQuantity sodium = mappings.quantity(LaboratoryInput.SODIUM.quantity());
+		assertThat(mappings.convert(hemoglobin, "g/dL", new BigDecimal("10.5"))).contains(10.5);
+		assertThat(mappings.convert(hemoglobin, "g/L", new BigDecimal("112"))).contains(11.2);
 		// haem iron: 8.5 mmol/L x 1.611 = 13.69 g/dL, given to one decimal
-		assertThat(mappings.convert(LaboratoryInput.HEMOGLOBIN, "mmol/L", new BigDecimal("8.5"))).contains(13.7);
-		assertThat(mappings.convert(LaboratoryInput.SODIUM, "mEq/L", new BigDecimal("131"))).contains(131.0);
-		assertThat(mappings.convert(LaboratoryInput.SODIUM, "g/L", new BigDecimal("3"))).isEmpty();
-		assertThat(mappings.laboratoryInput("718-7")).contains(LaboratoryInput.HEMOGLOBIN);
-		assertThat(mappings.laboratoryInput("2947-0")).contains(LaboratoryInput.SODIUM);
+		assertThat(mappings.convert(hemoglobin, "mmol/L", new BigDecimal("8.5"))).contains(13.7);
+		assertThat(mappings.convert(sodium, "mEq/L", new BigDecimal("131"))).contains(131.0);
+		assertThat(mappings.convert(sodium, "g/L", new BigDecimal("3"))).isEmpty();
+		assertThat(mappings.observationQuantity("718-7")).contains(hemoglobin);
+		assertThat(mappings.observationQuantity("2947-0")).contains(sodium);
+	}
+
+	@Test
+	void programmeQuantitiesConvertWithTheirPublishedEquations() {
+		// IFCC-NGSP master equation: 48 mmol/mol = 48 / 10.929 + 2.15 = 6.54 %, given to two decimals
+		assertThat(mappings.convert(mappings.quantity("hba1c"), "mmol/mol", new BigDecimal("48"))).contains(6.54);
+		// glucose 180.16 g/mol: 7.0 mmol/L = 126.1 mg/dL, given as a whole number
+		assertThat(mappings.convert(mappings.quantity("fasting-glucose"), "mmol/L", new BigDecimal("7.0"))).contains(126.0);
+		assertThat(mappings.convert(mappings.quantity("fev1-fvc"), "1", new BigDecimal("0.69"))).contains(69.0);
+		assertThat(mappings.convert(mappings.quantity("egfr"), "ML/MIN/{1.73_M2}", new BigDecimal("44"))).contains(44.0);
+		assertThat(mappings.observationQuantity("33914-3")).contains(mappings.quantity("egfr"));
+		assertThat(mappings.observationQuantity("48642-3")).as("race-based eGFR is not read").isEmpty();
 	}
 
 	@Test
@@ -84,8 +98,8 @@ class MappingTablesTests {
 	void anEditedRowChangesTheMapping() {
 		assertThat(DefaultVocabulary.mappingsEdited("vocabulary/uci-admission-type.csv", "7,unknown,Trauma Center", "7,urgent,Trauma Center")
 			.uciAdmissionType(7)).contains(AdmissionType.URGENT);
-		assertThat(DefaultVocabulary.mappingsEdited("vocabulary/fhir-observation-unit.csv", "mmol/L,1.611,1,", "mmol/L,1.611,,")
-			.convert(LaboratoryInput.HEMOGLOBIN, "mmol/L", new BigDecimal("8.5"))).contains(13.6935);
+		Mappings edited = DefaultVocabulary.mappingsEdited("vocabulary/observation-unit.csv", "mmol/L,1.611,,1,", "mmol/L,1.611,,,");
+		assertThat(edited.convert(edited.quantity("hemoglobin"), "mmol/L", new BigDecimal("8.5"))).contains(13.6935);
 		assertThat(DefaultVocabulary.mappingsEdited("vocabulary/score-band-risk.csv", "intermediate,moderate", "intermediate,high")
 			.bandRisk("intermediate")).contains("high");
 	}
@@ -118,9 +132,12 @@ class MappingTablesTests {
 
 	@Test
 	void badNumbersAndMissingTablesAreRefused() {
-		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/fhir-observation-unit.csv", "g/L,0.1,", "g/L,-0.1,")))
+		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/observation-unit.csv", "g/L,0.1,", "g/L,-0.1,")))
 			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
-					"vocabulary/fhir-observation-unit.csv:6: factor '-0.1' must be a positive decimal number such as 0.1"));
+					"vocabulary/observation-unit.csv:17: factor '-0.1' must be a positive decimal number such as 0.1"));
+		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/observation-quantity.csv", "sodium,mmol/L,90,", "natrium,mmol/L,90,")))
+			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).extracting(Object::toString).contains(
+					"vocabulary/observation-quantity.csv: has no row for sodium: stay.dischargeSodiumMmolL is read from it"));
 		assertThatThrownBy(() -> DefaultVocabulary.load(DefaultVocabulary.edited("vocabulary/fhir-history-window.csv",
 				"history.edVisitsLast6Months,6,", "history.edVisitsLast6Months,six,")))
 			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().hasToString(
@@ -146,7 +163,7 @@ class MappingTablesTests {
 		assertThatThrownBy(() -> DefaultVocabulary.load(files))
 			.isInstanceOfSatisfying(InvalidVocabularyException.class, ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
 				assertThat(problem.file()).isEqualTo("vocabulary/fhir-units.csv");
-				assertThat(problem.message()).contains("vocabulary/fhir-observation-unit.csv");
+				assertThat(problem.message()).contains("vocabulary/observation-unit.csv");
 			}));
 	}
 }
