@@ -71,18 +71,27 @@ final class SideScorer {
 		});
 		Map<String, Integer> scores = new LinkedHashMap<>();
 		Assessment.Scores values = assessment.scores();
-		putIfKnown(scores, ScoreName.CHARLSON.id(), values.charlson().value());
-		putIfKnown(scores, CHARLSON_AGE_ADJUSTED, values.charlson().ageAdjusted());
-		putIfKnown(scores, ScoreName.LACE.id(), values.lace().value());
-		putIfKnown(scores, ScoreName.HOSPITAL.id(), values.hospital().value());
+		putIfKnown(scores, ScoreName.CHARLSON, values.charlson().value());
+		if (values.charlson().ageAdjusted() != null) {
+			scores.put(CHARLSON_AGE_ADJUSTED, values.charlson().ageAdjusted());
+		}
+		putIfKnown(scores, ScoreName.LACE, values.lace().value());
+		putIfKnown(scores, ScoreName.HOSPITAL, values.hospital().value());
+		putIfKnown(scores, ScoreName.ISAR, values.isar().value());
+		putIfKnown(scores, ScoreName.SEGA_A, values.segaA().value());
+		putIfKnown(scores, ScoreName.HFRS, values.hfrs().value());
 		Map<String, String> programmes = new TreeMap<>();
 		assessment.programmes().forEach(programme -> programmes.put(programme.id(), programme.status().word()));
 		return new SideOutcome(null, Integer.toString(assessment.riskLevel().level()), scores, programmes, fired);
 	}
 
-	private static void putIfKnown(Map<String, Integer> scores, String name, Integer value) {
+	/**
+	 * Scores are kept in the units the rules count in (whole tenths for the Hospital Frailty Risk
+	 * Score): an AUC depends only on the order of the values, which that scaling keeps.
+	 */
+	private static void putIfKnown(Map<String, Integer> scores, ScoreName name, Number value) {
 		if (value != null) {
-			scores.put(name, value);
+			scores.put(name.id(), (int) Math.round(value.doubleValue() * Math.pow(10, name.decimals())));
 		}
 	}
 }
