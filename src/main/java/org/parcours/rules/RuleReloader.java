@@ -243,7 +243,7 @@ public final class RuleReloader {
 		}
 		catch (UncheckedIOException ex) {
 			return refused(trigger, at, start, new RuleSetException(ActivationRecorder.STAGE, List.of(new RuleProblem(null, 0,
-					"the activation could not be recorded in the rules history: " + ex.getCause().getClass().getSimpleName()))), hash);
+					"the activation could not be recorded in the rules history: " + ex.getCause()))), hash);
 		}
 		RuleSet previous = active.activate(candidate);
 		refusedHash = null;

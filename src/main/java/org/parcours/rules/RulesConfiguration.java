@@ -1,5 +1,6 @@
 package org.parcours.rules;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,13 @@ class RulesConfiguration {
 		RuleSet ruleSet = pipeline.build(files);
 		ActivationRecorder.Activation activation = new ActivationRecorder.Activation(ruleSet.version(), ruleSet.contentHash(), files,
 				ruleSet.loadedAt(), Trigger.STARTUP, null);
-		recorders.forEach(recorder -> recorder.activating(activation));
+		try {
+			recorders.forEach(recorder -> recorder.activating(activation));
+		}
+		catch (UncheckedIOException ex) {
+			throw new RuleSetException(ActivationRecorder.STAGE,
+					List.of(new RuleProblem(null, 0, "the activation could not be recorded in the rules history: " + ex.getCause())));
+		}
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		ActiveRuleSet active = new ActiveRuleSet(ruleSet);
 		active.record(new ReloadAttempt(ruleSet.loadedAt(), Trigger.STARTUP, Outcome.ACTIVATED, millis, ruleSet.version(), null, List.of()));

@@ -141,6 +141,13 @@ class RulesHistoryApiTests extends FixtureServiceTests {
 			.andExpect(jsonPath("$.riskLevel.reasons[0].rule").value("FIX-L2"));
 		assess("").andExpect(jsonPath("$.rulesVersion").value(raised)).andExpect(jsonPath("$.riskLevel.level").value(1));
 		assess("?rulesVersion=" + raised).andExpect(jsonPath("$.rulesVersion").value(raised)).andExpect(jsonPath("$.riskLevel.level").value(1));
+
+		String bundle = """
+				{"resourceType": "Bundle", "type": "collection",
+				 "entry": [{"resource": {"resourceType": "Patient", "id": "p1", "birthDate": "1960-05-01"}}]}""";
+		mvc.perform(post("/api/v1/assessments?rulesVersion=" + fixture).with(httpBasic("assessor", "assessor-secret"))
+			.contentType("application/fhir+json").content(bundle)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.rulesVersion").value(fixture));
 	}
 
 	@Test
