@@ -32,7 +32,7 @@ class CardWriterTests {
 			List.of(new Reason("PRADO-MAT-0", "not a delivery stay")), List.of(), List.of());
 
 	static Assessment assessment(int level, List<ProgrammeOutcome> programmes) {
-		return new Assessment("p", "0123456789ab-20261123T100000Z",
+		return new Assessment("p", "0123456789ab",
 				new Assessment.RiskLevel(level, "label", List.of(new Reason("L" + level + "-X", "why"))),
 				new Assessment.Scores(new Score(2, 5, null, null, List.of()),
 						new Score(12, null, "high", null, List.of(new Reason("LACE-L", "length of stay 6 days: 4 point(s)"))),
@@ -63,7 +63,7 @@ class CardWriterTests {
 		assertThat(card.detail()).contains("- PRADO heart failure (eligible): GP visit within 7 days; Cardiologist within 2 months")
 			.contains("- PAERPA (insufficient-data): would be decided by `functional.fallsLast12Months`")
 			.doesNotContain("PRADO maternity");
-		assertThat(card.source().label()).isEqualTo("Parcours rule set 0123456789ab-20261123T100000Z");
+		assertThat(card.source().label()).isEqualTo("Parcours rule set 0123456789ab");
 	}
 
 	@Test
