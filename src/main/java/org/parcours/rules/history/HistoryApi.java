@@ -24,20 +24,20 @@ interface HistoryApi {
 			description = "Each activation: version, time, trigger (startup, watcher, poll, api, restore), user where known, the version "
 					+ "it replaced and the files added, modified and removed from it. Roles rules-admin or assessor.")
 	@ApiResponse(responseCode = "200", description = "The history",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryController.History.class)))
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryController.RulesHistory.class)))
 	@ApiResponse(responseCode = "400", description = "limit outside 1 to 1000",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-	HistoryController.History list(@Parameter(description = "how many activations, newest first (1 to 1000)") int limit);
+	HistoryController.RulesHistory list(@Parameter(description = "how many activations, newest first (1 to 1000)") int limit);
 
 	@Operation(summary = "One archived version",
 			description = "Its files (path, SHA-256, size), its activations, the version it replaced when it first became active, "
 					+ "the files changed from that one and their unified diff (null for the first version recorded). "
 					+ "Roles rules-admin or assessor.")
 	@ApiResponse(responseCode = "200", description = "The version",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryController.Version.class)))
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryController.VersionDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Never activated here",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-	HistoryController.Version version(String version);
+	HistoryController.VersionDetail version(String version);
 
 	@Operation(summary = "One file of an archived version, as it was", description = "Roles rules-admin or assessor.")
 	@ApiResponse(responseCode = "200", description = "The file's text", content = @Content(mediaType = "text/plain"))

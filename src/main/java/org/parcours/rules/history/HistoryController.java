@@ -50,11 +50,11 @@ class HistoryController implements HistoryApi {
 	}
 
 	/** The history list: the active version, then activations newest first. */
-	record History(String activeVersion, List<Listed> activations) {
+	record RulesHistory(String activeVersion, List<ListedActivation> activations) {
 	}
 
 	/** One activation and the files its version changed from the one it replaced (every file for the first recorded). */
-	record Listed(String version, Instant activatedAt, ReloadAttempt.Trigger trigger, String user, String previousVersion,
+	record ListedActivation(String version, Instant activatedAt, ReloadAttempt.Trigger trigger, String user, String previousVersion,
 			FileChanges changes) {
 	}
 
@@ -62,30 +62,30 @@ class HistoryController implements HistoryApi {
 	 * One version: its files, its activations newest first, the version it replaced when it first became
 	 * active ({@code null} for the first recorded), the files changed from that one and their unified diff.
 	 */
-	record Version(String version, String contentHash, boolean active, String predecessor, List<ActivationEntry> activations,
+	record VersionDetail(String version, String contentHash, boolean active, String predecessor, List<ActivationEntry> activations,
 			List<ArchivedFile> files, FileChanges changes, String diff) {
 	}
 
 	@Override
 	@GetMapping
-	public History list(@RequestParam(defaultValue = "100") int limit) {
+	public RulesHistory list(@RequestParam(defaultValue = "100") int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "limit must be from 1 to " + MAX_LIMIT + ".");
 			problem.setTitle("Invalid parameter");
 			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 		}
 		Map<String, ArchivedVersion> versions = new HashMap<>();
-		List<Listed> listed = archive.activations(limit).stream()
-			.map(entry -> new Listed(entry.version(), entry.activatedAt(), entry.trigger(), entry.user(), entry.previousVersion(),
+		List<ListedActivation> listed = archive.activations(limit).stream()
+			.map(entry -> new ListedActivation(entry.version(), entry.activatedAt(), entry.trigger(), entry.user(), entry.previousVersion(),
 					FileChanges.between(entry.previousVersion() == null ? null : version(versions, entry.previousVersion()),
 							version(versions, entry.version()))))
 			.toList();
-		return new History(active.get().version(), listed);
+		return new RulesHistory(active.get().version(), listed);
 	}
 
 	@Override
 	@GetMapping("/{version}")
-	public Version version(@PathVariable String version) {
+	public VersionDetail version(@PathVariable String version) {
 		ArchivedVersion archived = archived(version);
 		List<ActivationEntry> activations = archive.activations().stream().filter(entry -> entry.version().equals(version)).toList();
 		// the version it replaced when it first became active; later activations (restarts, restores) do not change it
@@ -98,7 +98,7 @@ class HistoryController implements HistoryApi {
 		ArchivedVersion before = predecessor == null ? null : archive.version(predecessor).orElse(null);
 		FileChanges changes = FileChanges.between(before, archived);
 		String diff = before == null ? null : UnifiedDiff.between(archive.files(before), archive.files(archived), changes);
-		return new Version(version, archived.contentHash(), active.get().version().equals(version), before == null ? null : predecessor,
+		return new VersionDetail(version, archived.contentHash(), active.get().version().equals(version), before == null ? null : predecessor,
 				activations, archived.files(), changes, diff);
 	}
 
