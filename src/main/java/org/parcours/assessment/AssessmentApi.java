@@ -1,6 +1,7 @@
 package org.parcours.assessment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,11 +32,17 @@ interface AssessmentApi {
 			+ "problem details with errors[{field, message}]",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM),
 					examples = @ExampleObject(name = "unknown enum value", externalValue = "/examples/responses/invalid-input.json")))
+	@ApiResponse(responseCode = "404", description = "rulesVersion names a version that was never activated here",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	@ApiResponse(responseCode = "422", description = "rulesVersion names an archived version that no longer passes the activation gate",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "413", description = "Body over the configured limit",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "415", description = "Neither application/json nor application/fhir+json",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	@ApiResponse(responseCode = "503", description = "No rule set is active",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-	Assessment assess(Patient patient);
+	Assessment assess(Patient patient,
+			@Parameter(description = "a past rule-set version (GET /api/v1/rules/history) to answer with instead of the active one, "
+					+ "to reproduce and explain a past answer; compiled on first use") String rulesVersion);
 }

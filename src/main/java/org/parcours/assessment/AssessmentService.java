@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ActiveRuleSet;
+import org.parcours.rules.RuleSet;
 
 /** Assessments on the active rule set as of today, with their metrics: what the HTTP endpoints use. */
 @Service
@@ -43,6 +44,11 @@ public class AssessmentService {
 	 * @throws org.parcours.rules.NoActiveRuleSetException when no rule set is active
 	 */
 	public Evaluation now() {
-		return new Evaluation(rules.get(), LocalDate.now(clock), validator, metrics);
+		return on(rules.get());
+	}
+
+	/** Today's date on {@code ruleSet}, which may be an archived version rather than the active one (reproducing a past answer). */
+	public Evaluation on(RuleSet ruleSet) {
+		return new Evaluation(ruleSet, LocalDate.now(clock), validator, metrics);
 	}
 }

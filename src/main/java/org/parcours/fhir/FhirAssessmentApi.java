@@ -38,5 +38,7 @@ interface FhirAssessmentApi {
 			String encounter,
 			@Parameter(description = "FHIR input only: the date the look-back windows count back from; without it the index stay's end, "
 					+ "else today", schema = @Schema(type = "string", format = "date")) String assessmentDate,
+			@Parameter(description = "a past rule-set version (GET /api/v1/rules/history) to answer with instead of the active one")
+			String rulesVersion,
 			@Parameter(description = "application/fhir+json for a FHIR RiskAssessment; the contract's JSON otherwise") String accept);
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.parcours.patient.InputError;
 import org.parcours.patient.InvalidPatientException;
+import org.parcours.rules.history.ArchivedRuleSets;
 
 /**
  * {@code POST /api/v1/assessments} with a FHIR R4 Bundle ({@code Content-Type: application/fhir+json}):
@@ -35,21 +36,27 @@ class FhirAssessmentController implements FhirAssessmentApi {
 
 	private final FhirJson json;
 
-	FhirAssessmentController(FhirAssessments assessments, FhirJson json) {
+	private final ArchivedRuleSets versions;
+
+	FhirAssessmentController(FhirAssessments assessments, FhirJson json, ArchivedRuleSets versions) {
 		this.assessments = assessments;
 		this.json = json;
+		this.versions = versions;
 	}
 
 	/**
 	 * @param encounter the id of the index stay; without it the ongoing (else latest) inpatient stay
 	 * @param assessmentDate YYYY-MM-DD the windows count back from; without it the index stay's end, else today
+	 * @param rulesVersion a past rule-set version to answer with instead of the active one (reproducing a past answer)
 	 */
 	@Override
 	@PostMapping(path = "/api/v1/assessments", consumes = FHIR_JSON, produces = { MediaType.APPLICATION_JSON_VALUE, FHIR_JSON })
 	public ResponseEntity<Object> assess(@RequestBody String body, @RequestParam(required = false) String encounter,
-			@RequestParam(required = false) String assessmentDate, @RequestHeader(name = "Accept", required = false) String accept) {
+			@RequestParam(required = false) String assessmentDate, @RequestParam(required = false) String rulesVersion,
+			@RequestHeader(name = "Accept", required = false) String accept) {
 		Bundle bundle = json.read(body, Bundle.class, "$");
-		FhirAssessments.Result result = assessments.assess(FhirRecord.of(bundle), encounter, date(assessmentDate));
+		FhirAssessments.Result result = rulesVersion == null ? assessments.assess(FhirRecord.of(bundle), encounter, date(assessmentDate))
+				: assessments.assess(versions.get(rulesVersion), FhirRecord.of(bundle), encounter, date(assessmentDate));
 		if (wantsFhir(accept)) {
 			return ResponseEntity.ok().contentType(FHIR).body(json.write(RiskAssessmentWriter.of(result.assessment(), result.mapped(), result.mappings())));
 		}

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.parcours.assessment.Assessment;
 import org.parcours.assessment.AssessmentService;
 import org.parcours.assessment.Evaluation;
+import org.parcours.rules.RuleSet;
 import org.parcours.vocabulary.Mappings;
 
 /**
@@ -33,7 +34,15 @@ public class FhirAssessments {
 	}
 
 	public Result assess(FhirRecord record, String indexEncounterId, LocalDate assessmentDate) {
-		Evaluation evaluation = assessments.now();
+		return assess(assessments.now(), record, indexEncounterId, assessmentDate);
+	}
+
+	/** The same on {@code ruleSet} (an archived version, reproducing a past answer): its vocabularies map the bundle. */
+	public Result assess(RuleSet ruleSet, FhirRecord record, String indexEncounterId, LocalDate assessmentDate) {
+		return assess(assessments.on(ruleSet), record, indexEncounterId, assessmentDate);
+	}
+
+	private Result assess(Evaluation evaluation, FhirRecord record, String indexEncounterId, LocalDate assessmentDate) {
 		MappedPatient mapped = FhirPatientMapper.map(record, indexEncounterId, assessmentDate, evaluation.ruleSet().vocabulary().mappings(),
 				evaluation.today());
 		Assessment assessment = evaluation.assess(mapped.patient());

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * report. The candidate evaluates under the service's {@link EvaluationLimits} from the start, so its
  * golden cases run under the limits its answers will.
  */
-final class CandidatePipeline {
+public final class CandidatePipeline {
 
 	static final String SAFETY_CHECK = "Safety check";
 
@@ -31,7 +31,7 @@ final class CandidatePipeline {
 	}
 
 	/** A rule set that passed every stage; otherwise a {@link RuleSetException} naming the stage and every problem. */
-	RuleSet build(List<RuleFile> files) {
+	public RuleSet build(List<RuleFile> files) {
 		return build(files, stage -> {
 		});
 	}

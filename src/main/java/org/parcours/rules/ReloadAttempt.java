@@ -20,7 +20,7 @@ public record ReloadAttempt(Instant at, Trigger trigger, Outcome outcome, long d
 	/** What started an attempt; lower-case names are what the status endpoint and logs show. */
 	public enum Trigger {
 
-		STARTUP, API, WATCHER, POLL;
+		STARTUP, API, WATCHER, POLL, RESTORE;
 
 		@Override
 		@JsonValue

@@ -1,5 +1,6 @@
 package org.parcours.rules;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +36,9 @@ import org.parcours.rules.ReloadAttempt.Trigger;
  * has not finished in time is refused, naming the stage it was in; the thread is left to end on its
  * own (compiling ends, and the evaluation limits bound each golden case), its candidate is dropped,
  * and neither the watcher nor the next attempt waits for it.
+ *
+ * <p>A candidate that passed is shown to every {@link ActivationRecorder} (the history) before it
+ * becomes active; a restore also writes its files back into the directory at that point.
  */
 public final class RuleReloader {
 
@@ -57,6 +61,7 @@ public final class RuleReloader {
 	private final CandidateWarmUp warmUp;
 
 	private final Duration warmUpBudget;
+	private final List<ActivationRecorder> recorders;
 
 	/** Candidate threads given up at their deadline, until they end (their number is logged: each uses a core and memory). */
 	private final Set<Thread> givenUp = ConcurrentHashMap.newKeySet();
@@ -80,14 +85,18 @@ public final class RuleReloader {
 	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics,
 			Duration deadline) {
 		this(active, pipeline, directory, clock, metrics, deadline, (candidate, reference, files, budget) -> {
-		}, Duration.ZERO);
+		}, Duration.ZERO, List.of());
 	}
 
-	/** {@code warmUpBudget}: how long a candidate that passed its checks is warmed before the swap, within the deadline. */
+	/**
+	 * {@code warmUpBudget}: how long a candidate that passed its checks is warmed before the swap, within
+	 * the deadline; {@code recorders} are told about every rule set about to become active.
+	 */
 	RuleReloader(ActiveRuleSet active, CandidatePipeline pipeline, Path directory, Clock clock, ReloadMetrics metrics,
-			Duration deadline, CandidateWarmUp warmUp, Duration warmUpBudget) {
+			Duration deadline, CandidateWarmUp warmUp, Duration warmUpBudget, List<ActivationRecorder> recorders) {
 		this.warmUp = warmUp;
 		this.warmUpBudget = warmUpBudget;
+		this.recorders = List.copyOf(recorders);
 		this.active = active;
 		this.pipeline = pipeline;
 		this.directory = directory;
@@ -99,7 +108,41 @@ public final class RuleReloader {
 
 	/** Reloads the directory whatever its content (the admin endpoint: also a way to re-check the rules). */
 	public ReloadAttempt reload(Trigger trigger) {
-		return attempt(trigger, false).orElseThrow();
+		return reload(trigger, null);
+	}
+
+	/** As {@link #reload(Trigger)}, on behalf of {@code user} (recorded in the history; {@code null} when unknown). */
+	public ReloadAttempt reload(Trigger trigger, String user) {
+		return attempt(trigger, user, false).orElseThrow();
+	}
+
+	/**
+	 * Makes {@code files} (an archived version) active again through the same gate as any reload, and
+	 * once they pass, writes them back into the rules directory, so that the directory and the active
+	 * rule set agree and the next edit starts from them. Refused by the gate: nothing is written.
+	 *
+	 * @throws RulesDirectoryNotWritableException when the directory cannot take the files (nothing is written or activated)
+	 */
+	public ReloadAttempt restore(String version, List<RuleFile> files, String user) {
+		oneAtATime.lock();
+		try {
+			RulesWriteBack.whyNotWritable(directory, files).ifPresent(reason -> {
+				throw new RulesDirectoryNotWritableException(version, reason);
+			});
+			Instant at = clock.instant();
+			long start = System.nanoTime();
+			List<RuleFile> current;
+			try {
+				current = readDirectory();
+			}
+			catch (RuleSetException ex) {
+				return refused(Trigger.RESTORE, at, start, ex, null);
+			}
+			return activate(Trigger.RESTORE, user, at, start, files, () -> RulesWriteBack.write(directory, files, current));
+		}
+		finally {
+			oneAtATime.unlock();
+		}
 	}
 
 	/**
@@ -107,10 +150,10 @@ public final class RuleReloader {
 	 * candidate (the watcher and the poller: an unchanged or already refused directory is no event).
 	 */
 	public Optional<ReloadAttempt> reloadIfChanged(Trigger trigger) {
-		return attempt(trigger, true);
+		return attempt(trigger, null, true);
 	}
 
-	private Optional<ReloadAttempt> attempt(Trigger trigger, boolean onlyWhenChanged) {
+	private Optional<ReloadAttempt> attempt(Trigger trigger, String user, boolean onlyWhenChanged) {
 		oneAtATime.lock();
 		try {
 			Instant at = clock.instant();
@@ -127,7 +170,8 @@ public final class RuleReloader {
 			if (onlyWhenChanged && (hash.equals(active.get().contentHash()) || (hash.equals(refusedHash) && !worthRetrying()))) {
 				return Optional.empty();
 			}
-			return Optional.of(activate(trigger, at, start, files));
+			return Optional.of(activate(trigger, user, at, start, files, () -> {
+			}));
 		}
 		finally {
 			oneAtATime.unlock();
@@ -164,7 +208,13 @@ public final class RuleReloader {
 		}
 	}
 
-	private ReloadAttempt activate(Trigger trigger, Instant at, long start, List<RuleFile> files) {
+	/** What a restore does once its candidate passed and before it becomes active. */
+	private interface BeforeActivation {
+
+		void run() throws IOException;
+	}
+
+	private ReloadAttempt activate(Trigger trigger, String user, Instant at, long start, List<RuleFile> files, BeforeActivation before) {
 		String hash = RuleSetLoader.contentHashOf(files);
 		AtomicReference<String> stage = new AtomicReference<>(CandidatePipeline.SAFETY_CHECK);
 		FutureTask<RuleSet> build = new FutureTask<>(() -> {
@@ -204,6 +254,21 @@ public final class RuleReloader {
 			// the engine failed in a way it does not report as a build message: still a refusal, never a crash
 			return refused(trigger, at, start, new RuleSetException(stage.get(),
 					List.of(new RuleProblem(null, 0, "the rule engine failed: " + ex.getCause()))), hash);
+		}
+		try {
+			before.run();
+		}
+		catch (IOException | RuntimeException ex) {
+			return refused(trigger, at, start, new RuleSetException("Write-back", List.of(new RuleProblem(null, 0,
+					"the files could not be written into the rules directory: " + ex.getClass().getSimpleName()))), hash);
+		}
+		try {
+			ActivationRecorder.Activation activation = new ActivationRecorder.Activation(candidate.version(), hash, files, at, trigger, user);
+			recorders.forEach(recorder -> recorder.activating(activation));
+		}
+		catch (UncheckedIOException ex) {
+			return refused(trigger, at, start, new RuleSetException(ActivationRecorder.STAGE, List.of(new RuleProblem(null, 0,
+					"the activation could not be recorded in the rules history: " + ex.getCause()))), hash);
 		}
 		RuleSet previous = active.activate(candidate);
 		refusedHash = null;

@@ -14,8 +14,8 @@ import org.parcours.vocabulary.Vocabulary;
 
 /**
  * One immutable, compiled rule set: every file under the rules directory, its vocabularies and its
- * knowledge base, with a version (content hash plus load time). An evaluation runs entirely on one
- * snapshot, so no answer ever mixes two versions of the rules.
+ * knowledge base, with a version derived from the content only and, apart, the time it was loaded.
+ * An evaluation runs entirely on one snapshot, so no answer ever mixes two versions of the rules.
  */
 public final class RuleSet {
 
@@ -43,7 +43,7 @@ public final class RuleSet {
 
 	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KieBase kieBase) {
 		this.contentHash = contentHash;
-		this.version = RuleSetVersion.of(contentHash, loadedAt);
+		this.version = RuleSetVersion.of(contentHash);
 		this.loadedAt = loadedAt;
 		this.files = List.copyOf(files);
 		this.vocabulary = vocabulary;

@@ -1,18 +1,18 @@
 package org.parcours.rules;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
-/** Formats a rule-set version: the first 12 hex digits of the content hash and the UTC load time. */
+/**
+ * Formats a rule-set version: the first 12 hex digits of the content hash, nothing else, so that the
+ * same files give the same version on every restart and every instance (the load time is a field of
+ * its own).
+ */
 final class RuleSetVersion {
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+	static final int LENGTH = 12;
 
 	private RuleSetVersion() {
 	}
 
-	static String of(String contentHash, Instant loadedAt) {
-		return contentHash.substring(0, 12) + "-" + STAMP.format(loadedAt);
+	static String of(String contentHash) {
+		return contentHash.substring(0, LENGTH);
 	}
 }

@@ -1,6 +1,9 @@
 package org.parcours.rules;
 
+import java.security.Principal;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,5 +32,5 @@ interface RulesApi {
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReloadAttempt.class)))
 	@ApiResponse(responseCode = "422", description = "Refused: problem details with stage, activeVersion, durationMs and "
 			+ "problems[{file, line, message}]", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-	ResponseEntity<?> reload();
+	ResponseEntity<?> reload(@Parameter(hidden = true) Principal user);
 }

@@ -1,5 +1,6 @@
 package org.parcours.rules;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.parcours.rules.ReloadAttempt.Trigger;
 /**
  * Loads the rule set at start-up through the same pipeline as every reload. An invalid rule set
  * stops start-up with the list of problems (see {@link RuleSetFailureAnalyzer}); the service never
- * starts on rules it could not check, compile and test. Then watches the directory for edits.
+ * starts on rules it could not check, compile and test, nor on rules its {@link ActivationRecorder}s
+ * could not record. Then watches the directory for edits.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RulesProperties.class)
@@ -44,10 +46,20 @@ class RulesConfiguration {
 	}
 
 	@Bean
-	ActiveRuleSet activeRuleSet(CandidatePipeline pipeline, RulesProperties properties) {
+	ActiveRuleSet activeRuleSet(CandidatePipeline pipeline, RulesProperties properties, List<ActivationRecorder> recorders) {
 		long start = System.nanoTime();
 		Path directory = directory(properties);
-		RuleSet ruleSet = pipeline.build(RuleSetLoader.read(directory));
+		List<RuleFile> files = RuleSetLoader.read(directory);
+		RuleSet ruleSet = pipeline.build(files);
+		ActivationRecorder.Activation activation = new ActivationRecorder.Activation(ruleSet.version(), ruleSet.contentHash(), files,
+				ruleSet.loadedAt(), Trigger.STARTUP, null);
+		try {
+			recorders.forEach(recorder -> recorder.activating(activation));
+		}
+		catch (UncheckedIOException ex) {
+			throw new RuleSetException(ActivationRecorder.STAGE,
+					List.of(new RuleProblem(null, 0, "the activation could not be recorded in the rules history: " + ex.getCause())));
+		}
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		ActiveRuleSet active = new ActiveRuleSet(ruleSet);
 		active.record(new ReloadAttempt(ruleSet.loadedAt(), Trigger.STARTUP, Outcome.ACTIVATED, millis, ruleSet.version(), null, List.of()));
@@ -58,9 +70,9 @@ class RulesConfiguration {
 
 	@Bean
 	RuleReloader ruleReloader(ActiveRuleSet active, CandidatePipeline pipeline, RulesProperties properties, Clock clock,
-			MeterRegistry registry, CandidateWarmUp warmUp) {
+			MeterRegistry registry, CandidateWarmUp warmUp, List<ActivationRecorder> recorders) {
 		return new RuleReloader(active, pipeline, directory(properties), clock, new ReloadMetrics(registry), properties.reloadDeadline(),
-				warmUp, properties.warmUp());
+				warmUp, properties.warmUp(), recorders);
 	}
 
 	@Bean

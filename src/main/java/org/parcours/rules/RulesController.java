@@ -1,12 +1,10 @@
 package org.parcours.rules;
 
-import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/rules", produces = MediaType.APPLICATION_JSON_VALUE)
 class RulesController implements RulesApi {
-
-	static final URI REFUSED = URI.create("https://parcours.example/problems/rule-set-refused");
 
 	private final ActiveRuleSet active;
 
@@ -47,19 +43,7 @@ class RulesController implements RulesApi {
 
 	@Override
 	@PostMapping("/reload")
-	public ResponseEntity<?> reload() {
-		ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
-		if (attempt.outcome() == ReloadAttempt.Outcome.ACTIVATED) {
-			return ResponseEntity.ok(attempt);
-		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				attempt.stage() + " failed; rule set " + attempt.version() + " is still active.");
-		problem.setType(REFUSED);
-		problem.setTitle("Rule set refused");
-		problem.setProperty("stage", attempt.stage());
-		problem.setProperty("activeVersion", attempt.version());
-		problem.setProperty("durationMs", attempt.durationMs());
-		problem.setProperty("problems", attempt.problems());
-		return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	public ResponseEntity<?> reload(Principal user) {
+		return ReloadAnswer.of(reloader.reload(ReloadAttempt.Trigger.API, user.getName()));
 	}
 }

@@ -26,5 +26,8 @@ record ProblemDescription(
 		@Schema(description = "422 rule set refused: the version still active") String activeVersion,
 		@Schema(description = "422 rule set refused: how long the attempt took") Long durationMs,
 		@Schema(description = "422 rule set refused: every problem found, with file and line") List<RuleProblem> problems,
+		@Schema(description = "409 rules directory not writable, 422 archived rule set refused: the rule-set version asked for") String version,
+		@Schema(description = "409 rules directory not writable: why the service cannot write it", example = "it is on a read-only file system")
+		String reason,
 		@Schema(description = "412 CDS Hooks: the prefetch keys that are required and were not sent") List<String> missing) {
 }

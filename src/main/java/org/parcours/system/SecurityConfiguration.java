@@ -56,6 +56,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/v1/rules/reload").hasRole(Roles.RULES_ADMIN)
 			.requestMatchers(HttpMethod.POST, "/api/v1/rules/impact").hasRole(Roles.RULES_ADMIN)
 			.requestMatchers(HttpMethod.GET, "/api/v1/rules").hasAnyRole(Roles.RULES_ADMIN, Roles.ASSESSOR)
+			.requestMatchers(HttpMethod.POST, "/api/v1/rules/history/*/restore").hasRole(Roles.RULES_ADMIN)
+			.requestMatchers(HttpMethod.GET, "/api/v1/rules/history", "/api/v1/rules/history/**").hasAnyRole(Roles.RULES_ADMIN, Roles.ASSESSOR)
 			.requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info")
 			.hasRole(Roles.MONITORING)
 			.anyRequest().access(new UnservedRequests(handlerMappings)))

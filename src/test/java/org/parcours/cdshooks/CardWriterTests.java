@@ -39,7 +39,7 @@ class CardWriterTests {
 	}
 
 	static Assessment assessment(int level, List<ProgrammeOutcome> programmes, Assessment.MedicationReview review) {
-		return new Assessment("p", "0123456789ab-20261123T100000Z",
+		return new Assessment("p", "0123456789ab",
 				new Assessment.RiskLevel(level, "label", List.of(new Reason("L" + level + "-X", "why"))),
 				new Assessment.Scores(new Score(2, 5, null, null, List.of()),
 						new Score(12, null, "high", null, List.of(new Reason("LACE-L", "length of stay 6 days: 4 point(s)"))),
@@ -70,7 +70,7 @@ class CardWriterTests {
 		assertThat(card.detail()).contains("- PRADO heart failure (eligible): GP visit within 7 days; Cardiologist within 2 months")
 			.contains("- PAERPA (insufficient-data): would be decided by `functional.fallsLast12Months`")
 			.doesNotContain("PRADO maternity");
-		assertThat(card.source().label()).isEqualTo("Parcours rule set 0123456789ab-20261123T100000Z");
+		assertThat(card.source().label()).isEqualTo("Parcours rule set 0123456789ab");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package org.parcours.rules;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,23 +23,30 @@ import org.springframework.util.FileSystemUtils;
 @ActiveProfiles("test")
 public abstract class FixtureServiceTests {
 
-	static final RulesDirectory RULES = RulesDirectory.temporaryCopyOfFixture();
+	protected static final RulesDirectory RULES = RulesDirectory.temporaryCopyOfFixture();
+
+	/** The history of this application's activations, next to the copy (where it is by default). */
+	protected static final Path HISTORY = RULES.root().resolveSibling(RULES.root().getFileName() + "-history");
 
 	static {
 		// the cached application outlives any one test class, so the copy goes when the test JVM ends
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(RULES.root().toFile())));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			FileSystemUtils.deleteRecursively(RULES.root().toFile());
+			FileSystemUtils.deleteRecursively(HISTORY.toFile());
+		}));
 	}
 
 	@DynamicPropertySource
 	static void rulesDirectory(DynamicPropertyRegistry registry) {
 		registry.add("parcours.rules.directory", () -> RULES.root().toString());
+		registry.add("parcours.rules.history-directory", HISTORY::toString);
 	}
 
 	@Autowired
-	ActiveRuleSet active;
+	protected ActiveRuleSet active;
 
 	@Autowired
-	RuleReloader reloader;
+	protected RuleReloader reloader;
 
 	@BeforeEach
 	protected void backToTheFixtureRules() {

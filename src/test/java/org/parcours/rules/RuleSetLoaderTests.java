@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +31,22 @@ class RuleSetLoaderTests {
 	}
 
 	@Test
-	void versionIsContentHashAndLoadTime() {
-		RuleSet ruleSet = DefaultRules.get();
-		assertThat(ruleSet.version()).matches("[0-9a-f]{12}-\\d{8}T\\d{6}Z").startsWith(ruleSet.contentHash().substring(0, 12));
-		assertThat(ruleSet.files()).extracting(RuleSet.FileHash::path).contains("scores/lace.drl.csv", "stratification/levels.drl");
+	void defaultRulesListTheirFiles() {
+		assertThat(DefaultRules.get().files()).extracting(RuleSet.FileHash::path).contains("scores/lace.drl.csv", "stratification/levels.drl");
+	}
+
+	/** The same files give the same version at any time and from any place (a restart, another instance); the load time is apart. */
+	@Test
+	void versionIsTheContentHashAloneAndTheLoadTimeIsItsOwnField() {
+		Instant monday = Instant.parse("2026-11-23T08:00:00Z");
+		RuleSet first = new RuleSetLoader(Clock.fixed(monday, ZoneOffset.UTC)).load(FixtureRules.DIRECTORY);
+		RuleSet restarted = new RuleSetLoader(Clock.fixed(monday.plusSeconds(86_400), ZoneOffset.UTC))
+			.load(RulesDirectory.copyOfFixture(rules).root());
+
+		assertThat(first.version()).matches("[0-9a-f]{12}").isEqualTo(first.contentHash().substring(0, 12));
+		assertThat(restarted.version()).isEqualTo(first.version());
+		assertThat(first.loadedAt()).isEqualTo(monday);
+		assertThat(restarted.loadedAt()).isEqualTo(monday.plusSeconds(86_400));
 	}
 
 	@Test

@@ -21,7 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The service as shipped, with no user configured: everything protected is refused, and the log says how
  * to add a user. The rules are the fixture rule set, read in place: what is tested is the security.
  */
-@SpringBootTest(properties = { "parcours.rules.watch.enabled=false", "parcours.rules.directory=src/test/resources/fixture-rules" })
+@SpringBootTest(properties = { "parcours.rules.watch.enabled=false", "parcours.rules.directory=src/test/resources/fixture-rules",
+		"parcours.rules.history-directory=target/rules-history" })
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class NoUserConfiguredTests {
