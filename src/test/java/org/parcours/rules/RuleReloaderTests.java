@@ -92,7 +92,7 @@ class RuleReloaderTests {
 				(candidate, reference, files, budget) -> {
 					seen.add("warmed " + candidate.contentHash() + " at level " + level(candidate) + " with budget " + budget);
 					seen.add("reference " + reference.version() + ", still active " + active.get().version());
-				}, Duration.ofSeconds(2));
+				}, Duration.ofSeconds(2), List.of());
 		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,6");
 
 		ReloadAttempt attempt = reloader.reload(Trigger.API);
@@ -107,7 +107,7 @@ class RuleReloaderTests {
 		AtomicBoolean warmed = new AtomicBoolean();
 		reloader = new RuleReloader(active, new CandidatePipeline(new RuleSetLoader(Clock.systemUTC()), List.of(Cases.check()),
 				EvaluationLimits.DEFAULT), directory, Clock.systemUTC(), new ReloadMetrics(registry), Duration.ofMinutes(1),
-				(candidate, reference, files, budget) -> warmed.set(true), Duration.ofSeconds(2));
+				(candidate, reference, files, budget) -> warmed.set(true), Duration.ofSeconds(2), List.of());
 		rules.replace(THRESHOLDS, THRESHOLD, "polypharmacy.min-medications,7");
 
 		assertThat(reloader.reload(Trigger.API).outcome()).isEqualTo(Outcome.REFUSED);
