@@ -48,7 +48,7 @@ class DeploymentJurisdictionTests {
 	@Test
 	void withoutADeploymentRowEveryProgrammeIsOffered() {
 		assertThat(DefaultRules.get().programmes()).contains("prado-heart-failure", "rac-reseau", "dmp-heart-failure", "be-care-pathway-ckd")
-			.hasSize(17);
+			.hasSize(19);
 	}
 
 	@Test

@@ -109,7 +109,7 @@ class EvaluationLimitsTests {
 
 	@Test
 	void theDefaultRulesStayFarBelowTheDefaultLimits() {
-		RuleSet limited = DefaultRules.get().limitedBy(new EvaluationLimits(100, RulesProperties.DEFAULT_MAX_EVALUATION_TIME, registry));
+		RuleSet limited = DefaultRules.get().limitedBy(new EvaluationLimits(250, RulesProperties.DEFAULT_MAX_EVALUATION_TIME, registry));
 
 		assertThat(level(limited, 70)).isEqualTo(level(DefaultRules.get(), 70));
 		assertThat(counted(Limit.FIRINGS)).isZero();
