@@ -76,6 +76,7 @@ final class CompareCommand {
 			err.printf(Locale.ROOT, "parcours compare: %d rows, %d level changes, %.1f s (%.0f rows/s)%n", result.rows(),
 					result.levelTransitions().stream().filter(t -> !t.from().equals(t.to())).mapToLong(ImpactReport.Transition::count).sum(),
 					result.seconds(), result.rows() / Math.max(result.seconds(), 1e-9));
+			result.population().candidate().alerts().forEach(alert -> err.println("parcours compare: ALERT candidate " + alert));
 		}
 	}
 

@@ -1,13 +1,17 @@
 package org.parcours.impact;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.parcours.population.TargetsReport;
 
 /**
  * The impact report as one self-contained HTML page: inline styles and SVG, no script, font or
@@ -41,6 +45,7 @@ final class HtmlReport {
 			.append("</title>\n<style>\n").append(STYLE).append("</style></head><body>\n");
 		summary();
 		pyramids();
+		population();
 		levelMatrix();
 		programmes();
 		rules();
@@ -110,6 +115,69 @@ final class HtmlReport {
 		levels.forEach((level, n) -> html.append("<tr><td>").append(escape(level)).append("</td><td data-key=\"levels.").append(side)
 			.append('.').append(escape(level)).append("\">").append(count(n)).append("</td></tr>"));
 		html.append("</table></figure>");
+	}
+
+	/**
+	 * Each side's level shares against its own population targets: a target either side declares is one
+	 * row, with the share each side measured and whether it was met ({@code not declared} on a side that
+	 * lacks it, {@code not measurable} when that population had no row).
+	 */
+	private void population() {
+		ImpactReport.Sides<TargetsReport> population = report.population();
+		html.append("<h2>Population targets</h2>\n");
+		Map<String, TargetsReport.Target> baseline = byId(population.baseline());
+		Map<String, TargetsReport.Target> candidate = byId(population.candidate());
+		Set<String> ids = new LinkedHashSet<>(baseline.keySet());
+		ids.addAll(candidate.keySet());
+		if (ids.isEmpty()) {
+			html.append("<p>Neither rule set declares a population target.</p>\n");
+		}
+		else {
+			html.append("<table><tr><th>target</th><th>population</th><th>level</th><th>bound (%)</th><th>baseline share</th>")
+				.append("<th>baseline</th><th>candidate share</th><th>candidate</th></tr>");
+			for (String id : ids) {
+				TargetsReport.Target declared = candidate.getOrDefault(id, baseline.get(id));
+				html.append("<tr data-target=\"").append(escape(id)).append("\"><td><code>").append(escape(id)).append("</code></td><td>")
+					.append(escape(declared.population())).append("</td><td>").append(declared.level()).append("</td><td>")
+					.append(number(declared.atLeastPercent())).append(" to ").append(number(declared.atMostPercent())).append("</td>");
+				targetCells("population.baseline." + id, baseline.get(id));
+				targetCells("population.candidate." + id, candidate.get(id));
+				html.append("</tr>");
+			}
+			html.append("</table>\n");
+		}
+		if (!population.candidate().alerts().isEmpty()) {
+			html.append("<p><strong>The candidate misses a target:</strong></p><ul>");
+			population.candidate().alerts().forEach(alert -> html.append("<li class=\"alert\">").append(escape(alert)).append("</li>"));
+			html.append("</ul>\n");
+		}
+	}
+
+	private void targetCells(String key, TargetsReport.Target target) {
+		if (target == null) {
+			html.append("<td>&ndash;</td><td>not declared</td>");
+			return;
+		}
+		String k = escape(key);
+		if (target.percent() == null) {
+			html.append("<td data-key=\"").append(k).append(".rows\">0</td><td data-key=\"").append(k).append(".met\">not measurable</td>");
+			return;
+		}
+		html.append("<td><span data-key=\"").append(k).append(".percent\">").append(number(target.percent()))
+			.append("</span> % (<span data-key=\"").append(k).append(".count\">").append(target.count())
+			.append("</span> of <span data-key=\"").append(k).append(".rows\">").append(target.rows()).append("</span>)</td><td data-key=\"")
+			.append(k).append(".met\">").append(target.met() ? "met" : "missed").append("</td>");
+	}
+
+	private static Map<String, TargetsReport.Target> byId(TargetsReport population) {
+		Map<String, TargetsReport.Target> targets = new LinkedHashMap<>();
+		population.targets().forEach(target -> targets.put(target.id(), target));
+		return targets;
+	}
+
+	/** A percentage as the JSON report holds it, without trailing zeros. */
+	private static String number(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 	private void levelMatrix() {

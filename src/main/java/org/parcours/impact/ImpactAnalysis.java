@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.parcours.patient.PatientValidator;
+import org.parcours.population.ShareBound;
 import org.parcours.roster.RosterProfile;
 import org.parcours.rules.RuleSet;
 
@@ -40,7 +41,11 @@ final class ImpactAnalysis {
 		Map<String, String> candidateFiles = hashes(candidate);
 		List<ImpactReport.FileChange> changes = changes(baseFiles, candidateFiles);
 		return tally.report(side(baseline, baseFiles, candidateFiles), side(candidate, candidateFiles, baseFiles), changes,
-				profile.name(), paired.blankLines(), (System.nanoTime() - start) / 1e9);
+				new ImpactReport.Sides<>(targets(baseline), targets(candidate)), profile.name(), paired.blankLines(), (System.nanoTime() - start) / 1e9);
+	}
+
+	private static List<ShareBound> targets(RuleSet rules) {
+		return rules.populationTargets().stream().map(ShareBound::of).toList();
 	}
 
 	private static ImpactReport.RuleSetSide side(RuleSet rules, Map<String, String> own, Map<String, String> other) {

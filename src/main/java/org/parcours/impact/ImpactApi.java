@@ -18,7 +18,7 @@ interface ImpactApi {
 	String PROBLEM = "#/components/schemas/Problem";
 
 	String DESCRIPTION = "Multipart: rules, a zip of a candidate rules directory (rule files, decision tables, vocabulary/*.csv, "
-			+ "cases/*.json; a single top folder is dropped); roster, a CSV roster. The candidate goes through the activation "
+			+ "cases/*.json, the population guard's cases/*.csv; a single top folder is dropped); roster, a CSV roster. The candidate goes through the activation "
 			+ "pipeline (safety check, compilation, golden cases) without being activated; every row is then scored by the active "
 			+ "rule set and by the candidate, paired. outcome=COLUMN=VALUE (readmitted=<30) adds positive rates per level with "
 			+ "Wilson intervals and AUCs with DeLong intervals. Role rules-admin.";
@@ -26,7 +26,7 @@ interface ImpactApi {
 	@Operation(summary = "Impact of a candidate rule set on a roster", description = DESCRIPTION)
 	@ApiResponse(responseCode = "200", description = "The impact report: baseline and candidate (version, files, differing files), "
 			+ "rows, errorRows, levels, levelTransitions[{from, to, count}], programmes, rules, byAgeBandAndSex, examples (row ids "
-			+ "only) and, with an outcome, outcome.baseline / outcome.candidate (rateByLevel, auc, roc) and aucDifference",
+			+ "only), population.baseline / population.candidate (levelShares, targets, alerts) and, with an outcome, outcome.baseline / outcome.candidate (rateByLevel, auc, roc) and aucDifference",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImpactReport.class)))
 	@ApiResponse(responseCode = "400", description = "An archive entry outside the directory, an archive too large, an entry that is "
 			+ "not a rule, table, vocabulary or case file (errors[{field, entry, message}]); an unknown profile, an unusable roster "

@@ -5,17 +5,20 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.parcours.population.TargetsReport;
+
 /**
  * The impact of a candidate rule set on a roster, as written to JSON and drawn in HTML: both rule
  * sets, every paired count (levels, transitions, programmes, rules, groups), example row ids of each
- * change (ids only, never patient data) and, when an outcome column was given, how well each side's
+ * change (ids only, never patient data), each side's level shares against its own population
+ * targets (with an alert per target missed) and, when an outcome column was given, how well each side's
  * levels and scores separate positive rows from negative ones. New views are new components here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ImpactReport(RuleSetSide baseline, RuleSetSide candidate, List<FileChange> fileChanges, String profile, long rows,
 		long blankLinesSkipped, Sides<Map<String, Long>> errorRows, Sides<Map<String, Long>> levels, List<Transition> levelTransitions,
 		Map<String, ProgrammeImpact> programmes, Map<String, Sides<Long>> rules, List<Group> byAgeBandAndSex, Examples examples,
-		Outcome outcome, double seconds) {
+		Sides<TargetsReport> population, Outcome outcome, double seconds) {
 
 	/** The same thing on each side. */
 	record Sides<T>(T baseline, T candidate) {

@@ -13,6 +13,9 @@ import java.util.TreeSet;
 
 import org.parcours.assessment.ProgrammeStatus;
 import org.parcours.facts.ScoreName;
+import org.parcours.population.LevelShares;
+import org.parcours.population.ShareBound;
+import org.parcours.population.TargetsReport;
 
 /**
  * Counts what a comparison found, one {@link RowPair} at a time, on the single consuming thread:
@@ -46,6 +49,10 @@ final class ImpactTally {
 
 	private final Side candidate = new Side();
 
+	private final LevelShares baselineShares = new LevelShares();
+
+	private final LevelShares candidateShares = new LevelShares();
+
 	private final Map<String, Map<String, Long>> levelTransitions = new HashMap<>();
 
 	private final Map<String, Map<String, Map<String, Long>>> programmeTransitions = new TreeMap<>();
@@ -75,6 +82,8 @@ final class ImpactTally {
 		SideOutcome c = pair.candidate();
 		baseline.add(b);
 		candidate.add(c);
+		share(baselineShares, b);
+		share(candidateShares, c);
 		count(levelTransitions, b.level(), c.level());
 		if (!b.level().equals(c.level())) {
 			example(levelExamples, b.level() + "\u0000" + c.level(), pair.id());
@@ -107,7 +116,8 @@ final class ImpactTally {
 	}
 
 	ImpactReport report(ImpactReport.RuleSetSide baselineRules, ImpactReport.RuleSetSide candidateRules,
-			List<ImpactReport.FileChange> fileChanges, String profile, long blankLines, double seconds) {
+			List<ImpactReport.FileChange> fileChanges, ImpactReport.Sides<List<ShareBound>> targets, String profile, long blankLines,
+			double seconds) {
 		Map<String, ImpactReport.ProgrammeImpact> programmes = new TreeMap<>();
 		programmeTransitions.forEach((id, transitions) -> programmes.put(id, new ImpactReport.ProgrammeImpact(
 				new ImpactReport.Sides<>(sorted(baseline.programmes.getOrDefault(id, Map.of()), Comparator.naturalOrder()),
@@ -127,7 +137,9 @@ final class ImpactTally {
 				new ImpactReport.Sides<>(new TreeMap<>(baseline.errorKinds), new TreeMap<>(candidate.errorKinds)),
 				new ImpactReport.Sides<>(sorted(baseline.levels, LEVEL_ORDER), sorted(candidate.levels, LEVEL_ORDER)),
 				transitions(levelTransitions, List.of("1", "2", "3"), LEVEL_ORDER), programmes, rules, byGroup,
-				new ImpactReport.Examples(examples(levelExamples), programmeExampleLists), outcome(), Math.round(seconds * 1000) / 1000.0);
+				new ImpactReport.Examples(examples(levelExamples), programmeExampleLists),
+				new ImpactReport.Sides<>(TargetsReport.of(baselineShares, targets.baseline()), TargetsReport.of(candidateShares, targets.candidate())),
+				outcome(), Math.round(seconds * 1000) / 1000.0);
 	}
 
 	private ImpactReport.Outcome outcome() {
@@ -172,12 +184,23 @@ final class ImpactTally {
 		return rates;
 	}
 
+	/** A scored row counts in the level shares as the {@code score} command counts it; a row in error does not. */
+	private static void share(LevelShares shares, SideOutcome side) {
+		if (side.scored()) {
+			shares.add(numeric(side.level()) ? Integer.valueOf(side.level()) : null, side.chronic());
+		}
+	}
+
+	private static boolean numeric(String level) {
+		return level.chars().allMatch(Character::isDigit);
+	}
+
 	private static Integer value(SideOutcome side, String predictor) {
 		if (!side.scored()) {
 			return null;
 		}
 		if (predictor.equals("level")) {
-			return side.level().chars().allMatch(Character::isDigit) ? Integer.valueOf(side.level()) : null;
+			return numeric(side.level()) ? Integer.valueOf(side.level()) : null;
 		}
 		return side.scores().get(predictor);
 	}

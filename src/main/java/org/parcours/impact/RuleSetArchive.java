@@ -19,8 +19,9 @@ import org.parcours.rules.RuleFile;
  * itself: one top folder common to every entry is dropped). Read in memory, never unpacked on disk,
  * and refused, naming the entry, when an entry would land outside the directory, when the archive or
  * its expanded files pass their limits, or when an entry is anything but a rule file ({@code .drl}),
- * a decision table ({@code .drl.csv}), a vocabulary or mapping table ({@code vocabulary/*.csv}) or a
- * golden-case file ({@code cases/*.json}).
+ * a decision table ({@code .drl.csv}), a vocabulary or mapping table ({@code vocabulary/*.csv}), a
+ * golden-case file ({@code cases/*.json}) or a file of the population guard ({@code cases/*.csv}: its
+ * bounds and reference roster).
  */
 final class RuleSetArchive {
 
@@ -116,10 +117,10 @@ final class RuleSetArchive {
 		boolean hidden = List.of(path.split("/")).stream().anyMatch(part -> part.startsWith("."));
 		boolean rule = path.endsWith(".drl") || path.endsWith(".drl.csv");
 		boolean vocabulary = path.startsWith("vocabulary/") && path.endsWith(".csv");
-		boolean goldenCases = path.startsWith("cases/") && path.endsWith(".json");
-		if (hidden || name.contains("~") || !(rule || vocabulary || goldenCases)) {
+		boolean cases = path.startsWith("cases/") && (path.endsWith(".json") || path.endsWith(".csv"));
+		if (hidden || name.contains("~") || !(rule || vocabulary || cases)) {
 			throw new InvalidArchiveException(path, "only rule files (.drl), decision tables (.drl.csv), vocabulary tables "
-					+ "(vocabulary/*.csv) and golden cases (cases/*.json) are accepted");
+					+ "(vocabulary/*.csv), golden cases (cases/*.json) and population guard files (cases/*.csv) are accepted");
 		}
 	}
 }

@@ -82,7 +82,8 @@ final class SideScorer {
 		putIfKnown(scores, ScoreName.HFRS, values.hfrs().value());
 		Map<String, String> programmes = new TreeMap<>();
 		assessment.programmes().forEach(programme -> programmes.put(programme.id(), programme.status().word()));
-		return new SideOutcome(null, Integer.toString(assessment.riskLevel().level()), scores, programmes, fired);
+		return new SideOutcome(null, Integer.toString(assessment.riskLevel().level()), scores, programmes, fired,
+				assessment.derived().chronicCount() > 0);
 	}
 
 	/**

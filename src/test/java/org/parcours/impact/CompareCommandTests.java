@@ -2,12 +2,17 @@ package org.parcours.impact;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,13 @@ class CompareCommandTests {
 
 	String messages;
 
+	/** The same comparison with population targets declared on both sides ({@link ImpactFixture#TARGETS}). */
+	JsonNode targetsJson;
+
+	String targetsHtml;
+
+	String targetsMessages;
+
 	@BeforeAll
 	void compare(@TempDir Path dir) throws Exception {
 		Path roster = Files.writeString(dir.resolve("roster.csv"), ImpactFixture.ROSTER);
@@ -47,6 +59,15 @@ class CompareCommandTests {
 		assertThat(code).as(messages).isZero();
 		json = JsonMapper.builder().build().readTree(dir.resolve("impact.json").toFile());
 		html = Files.readString(dir.resolve("impact.html"));
+		Path withTargets = ImpactFixture.withTargets(ImpactFixture.candidate(dir.resolve("targets-candidate"), ImpactFixture.RAISED));
+		ByteArrayOutputStream targetsErr = new ByteArrayOutputStream();
+		Path baselineRules = ImpactFixture.withTargets(ImpactFixture.candidate(dir.resolve("targets-base"), FixtureRules.THRESHOLD));
+		int targetsCode = run(targetsErr, "compare", "--baseline", baselineRules.toString(), "--candidate", withTargets.toString(), "--input",
+				roster.toString(), "--outcome", "readmitted='<30'", "--json", dir.resolve("targets.json").toString(), "--report", dir.resolve("targets.html").toString());
+		targetsMessages = targetsErr.toString(StandardCharsets.UTF_8);
+		assertThat(targetsCode).as(targetsMessages).isZero();
+		targetsJson = JsonMapper.builder().build().readTree(dir.resolve("targets.json").toFile());
+		targetsHtml = Files.readString(dir.resolve("targets.html"));
 	}
 
 	static int run(ByteArrayOutputStream err, String... args) {
@@ -135,6 +156,66 @@ class CompareCommandTests {
 					"data-key=\"levels." + side + "." + level.getKey() + "\"")).containsExactly(level.getValue().asString()));
 		}
 		assertThat(html).contains("<tr data-rule=\"FIX-L2\"><td><code>FIX-L2</code></td><td>8</td><td>4</td><td>-4</td></tr>");
+	}
+
+	@Test
+	void levelSharesOverallAndAmongChronicPatientsOnBothSides() {
+		// 11 rows scored; A1 B1 B2 C1 chronic: level 2 is B1 B2 C1 in the baseline, C1 alone in the candidate
+		JsonNode population = json.at("/population");
+		assertThat(population.at("/baseline/levelShares/all").toString())
+			.isEqualTo("{\"rows\":11,\"levels\":{\"1\":{\"count\":3,\"percent\":27.27},\"2\":{\"count\":8,\"percent\":72.73}}}");
+		assertThat(population.at("/candidate/levelShares/all").toString())
+			.isEqualTo("{\"rows\":11,\"levels\":{\"1\":{\"count\":7,\"percent\":63.64},\"2\":{\"count\":4,\"percent\":36.36}}}");
+		assertThat(population.at("/baseline/levelShares/chronic").toString())
+			.isEqualTo("{\"rows\":4,\"levels\":{\"1\":{\"count\":1,\"percent\":25.0},\"2\":{\"count\":3,\"percent\":75.0}}}");
+		assertThat(population.at("/candidate/levelShares/chronic").toString())
+			.isEqualTo("{\"rows\":4,\"levels\":{\"1\":{\"count\":3,\"percent\":75.0},\"2\":{\"count\":1,\"percent\":25.0}}}");
+		assertThat(population.at("/candidate/targets").size()).isZero();
+		assertThat(population.at("/candidate/alerts").size()).isZero();
+		assertThat(messages).doesNotContain("ALERT");
+		assertThat(html).contains("Neither rule set declares a population target.");
+	}
+
+	@Test
+	void eachSideAgainstItsTargetsWithAnAlertForEveryTargetTheCandidateMisses() {
+		JsonNode population = targetsJson.at("/population");
+		assertThat(population.at("/baseline/targets")).extracting(t -> t.get("id").asString() + " " + t.get("count").asLong() + "/"
+				+ t.get("rows").asLong() + " " + t.get("percent").asDouble() + " " + t.get("met").asBoolean())
+			.containsExactly("chronic-level-2 3/4 75.0 true", "level-2-share 8/11 72.73 false");
+		assertThat(population.at("/candidate/targets")).extracting(t -> t.get("id").asString() + " " + t.get("count").asLong() + "/"
+				+ t.get("rows").asLong() + " " + t.get("percent").asDouble() + " " + t.get("met").asBoolean())
+			.containsExactly("chronic-level-2 1/4 25.0 false", "level-2-share 4/11 36.36 true");
+		String alert = "population target 'chronic-level-2' missed: level 2 is 25 % of chronic patients (1 of 4), outside the bound"
+				+ " level 2 at least 50 % of chronic patients";
+		assertThat(population.at("/candidate/alerts")).extracting(JsonNode::asString).containsExactly(alert);
+		assertThat(population.at("/baseline/alerts")).hasSize(1);
+		assertThat(targetsMessages).contains("parcours compare: ALERT candidate " + alert + "\n").doesNotContain("'level-2-share' missed");
+	}
+
+	@Test
+	void thePageShowsThePopulationTargetsOfTheJson() {
+		for (String side : new String[] { "baseline", "candidate" }) {
+			targetsJson.at("/population/" + side + "/targets").forEach(target -> {
+				String key = "population." + side + "." + target.get("id").asString();
+				assertThat(spans(targetsHtml, key + ".percent")).as(key).containsExactly(
+						new BigDecimal(target.get("percent").asString()).stripTrailingZeros().toPlainString());
+				assertThat(spans(targetsHtml, key + ".count")).as(key).containsExactly(target.get("count").asString());
+				assertThat(spans(targetsHtml, key + ".rows")).as(key).containsExactly(target.get("rows").asString());
+				assertThat(ImpactFixture.cells(targetsHtml, "data-key=\"" + key + ".met\"")).as(key)
+					.containsExactly(target.get("met").asBoolean() ? "met" : "missed");
+			});
+		}
+		assertThat(targetsHtml).contains("<li class=\"alert\">population target &#39;chronic-level-2&#39; missed");
+	}
+
+	private static List<String> spans(String html, String key) {
+		Matcher matcher = Pattern.compile("<span data-key=\"" + Pattern.quote(key)
+				+ "\">([^<]*)<").matcher(html);
+		List<String> texts = new ArrayList<>();
+		while (matcher.find()) {
+			texts.add(matcher.group(1));
+		}
+		return texts;
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.parcours.rules.FixtureRules;
 import org.parcours.rules.FixtureServiceTests;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -102,6 +103,33 @@ class ImpactApiTests extends FixtureServiceTests {
 		post(ImpactFixture.zip(entries)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].entry").value("programmes/notes.txt"))
 			.andExpect(jsonPath("$.detail").value(containsString("only rule files (.drl)")));
+	}
+
+	/** The candidate with a population guard: its reference roster gives level 2 to one row in three (7 medications). */
+	Map<String, byte[]> candidateWithGuard(String name, String bound) {
+		Map<String, byte[]> entries = new LinkedHashMap<>(ImpactFixture.entries(ImpactFixture.candidate(dir.resolve(name),
+				ImpactFixture.RAISED), ""));
+		entries.put("cases/population-bounds.csv", ("bound,population,level,at_least_percent,at_most_percent,source\n" + bound + "\n")
+			.getBytes(StandardCharsets.UTF_8));
+		entries.put("cases/reference-roster.csv", "patientId,age,sex,medicationCount\nR1,72,female,4\nR2,64,male,5\nR3,72,female,7\n"
+			.getBytes(StandardCharsets.UTF_8));
+		return entries;
+	}
+
+	@Test
+	void theFilesOfThePopulationGuardAreAcceptedAndChecked() throws Exception {
+		post(ImpactFixture.zip(candidateWithGuard("met", "level-2-share,all,2,30,40,fixture")), "outcome", "readmitted=<30").andExpect(status().isOk())
+			.andExpect(jsonPath("$.candidate.files").value(hasItems("cases/population-bounds.csv",
+					"cases/reference-roster.csv")))
+			.andExpect(jsonPath("$.population.candidate.levelShares.all.rows").value(11))
+			.andExpect(jsonPath("$.population.baseline.levelShares.chronic.levels.2.count").value(3));
+		post(ImpactFixture.zip(candidateWithGuard("missed", "level-2-share,all,2,50,100,fixture")), "outcome", "readmitted=<30").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.problems[0].file").value("cases/population-bounds.csv"))
+			.andExpect(jsonPath("$.problems[0].message").value(containsString("'level-2-share' missed on the reference roster")));
+		Map<String, byte[]> withNote = candidateWithGuard("note", "level-2-share,all,2,30,40,fixture");
+		withNote.put("cases/notes.txt", "a note".getBytes(StandardCharsets.UTF_8));
+		post(ImpactFixture.zip(withNote), "outcome", "readmitted=<30").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].entry").value("cases/notes.txt"));
 	}
 
 	@Test
