@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.parcours.facts.MedicationProfile;
 import org.parcours.facts.PatientFacts;
@@ -73,8 +72,6 @@ final class FactsBuilder {
 			.icd10Known(patient.conditions() != null && (patient.conditions().isEmpty() || !icd10Blocks.isEmpty()))
 			.diagnosisGroups(diagnosisGroups)
 			.medicationCount(medicationCount(patient))
-			.medicationCodes(patient.medications() == null ? null
-					: patient.medications().stream().map(medication -> medication.code().strip().toUpperCase(Locale.ROOT)).collect(Collectors.toSet()))
 			.observations(ObservationFacts.read(patient.observations(), vocabulary.mappings(), patient.assessmentDate() == null ? today : patient.assessmentDate(), warnings))
 			.residence(patient.residence())
 			.history(patient.history())

@@ -28,7 +28,6 @@ public record PatientFacts(
 		boolean icd10Known,
 		Set<String> diagnosisGroups,
 		Integer medicationCount,
-		Set<String> medicationCodes,
 		Map<String, Double> observations,
 		Patient.Residence residence,
 		Patient.History history,
@@ -85,10 +84,11 @@ public record PatientFacts(
 	 * every insulin); {@code null} when no medication list was sent (a count alone says no more).
 	 */
 	public Boolean takesAtc(java.util.Collection<String> prefixes) {
-		if (medicationCodes == null) {
+		if (medicationProfile.medications() == null) {
 			return null;
 		}
-		return medicationCodes.stream().anyMatch(code -> prefixes.stream().anyMatch(prefix -> code.startsWith(prefix.strip().toUpperCase(java.util.Locale.ROOT))));
+		return medicationProfile.medications().stream()
+			.anyMatch(medication -> prefixes.stream().anyMatch(prefix -> medication.code().startsWith(prefix.strip().toUpperCase(java.util.Locale.ROOT))));
 	}
 
 	public String residenceSetting() {
@@ -343,7 +343,6 @@ public record PatientFacts(
 		private boolean icd10Known;
 		private Set<String> diagnosisGroups = Set.of();
 		private Integer medicationCount;
-		private Set<String> medicationCodes;
 		private Map<String, Double> observations = Map.of();
 		private Patient.Residence residence;
 		private Patient.History history;
@@ -363,7 +362,6 @@ public record PatientFacts(
 		public Builder icd10Known(boolean value) { icd10Known = value; return this; }
 		public Builder diagnosisGroups(Set<String> value) { diagnosisGroups = Set.copyOf(value); return this; }
 		public Builder medicationCount(Integer value) { medicationCount = value; return this; }
-		public Builder medicationCodes(Set<String> value) { medicationCodes = value == null ? null : Set.copyOf(value); return this; }
 		public Builder observations(Map<String, Double> value) { observations = Map.copyOf(value); return this; }
 		public Builder residence(Patient.Residence value) { residence = value; return this; }
 		public Builder history(Patient.History value) { history = value; return this; }
@@ -374,7 +372,7 @@ public record PatientFacts(
 
 		public PatientFacts build() {
 			return new PatientFacts(age, conditionsKnown, chronicCategories, charlsonCategories, icd10Blocks, icd10Known, diagnosisGroups,
-					medicationCount, medicationCodes, observations, residence, history, stay, functional, pregnancy, medicationProfile);
+					medicationCount, observations, residence, history, stay, functional, pregnancy, medicationProfile);
 		}
 	}
 }
