@@ -55,7 +55,17 @@ final class EvaluationLimits {
 
 	/** A filter for one evaluation of {@code session}; call {@link Guard#verify} after firing. */
 	Guard guard(KieSession session) {
-		return new Guard(session, System.nanoTime() + maxNanos);
+		return guard(session, 0);
+	}
+
+	/**
+	 * The same for an evaluation whose first {@code alreadyFired} firings took place before (the rules
+	 * that fire on the constant facts alone, fired once for a reused working memory): they count.
+	 */
+	Guard guard(KieSession session, int alreadyFired) {
+		Guard guard = new Guard(session, System.nanoTime() + maxNanos);
+		guard.firings = alreadyFired;
+		return guard;
 	}
 
 	/** The limits of one evaluation: counts firings, reads the clock, remembers the last rule fired. */

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -18,37 +20,58 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a knowledge base on one patient at a time, inserting the patient-independent facts only once.
  *
  * <p>Decision tables of parameters (thresholds, settings, programme declarations) are rules without
  * any condition: they fire identically for every patient. So those rules run once, on an empty
- * working memory, and are then taken out of the knowledge base: each patient's working memory starts
- * from the facts they inserted, and the agenda no longer activates, orders and filters out these rules
- * (87 of the default rules) for every patient. Which rules these are is
- * read from the compiled rules, never listed: a clinician's new parameter table is picked up as it is.
- * Constant facts that no rule matches (a programme's next steps, read only by the answer) are not
- * even inserted: they are added to each evaluation's result.
+ * working memory, and are then taken out of the knowledge base: the agenda no longer activates and
+ * orders these rules for every patient. Which rules these are is read from the compiled rules, never
+ * listed: a clinician's new parameter table is picked up as it is. Constant facts that no rule
+ * matches (a programme's next steps, read only by the answer) are not even inserted: they are added
+ * to each evaluation's result.
  *
- * <p>Sessions come from a pool: building a session's node memories cost more than the evaluation.
- * Each evaluation runs under {@link EvaluationLimits}, so a rule that keeps firing ends that evaluation
- * with an error instead of holding a thread and filling the heap.
+ * <p>The constant facts no rule matches are added to each result; those some rule matches stay in
+ * {@link ReusedWorkingMemory working memories} that are reused from patient to patient, so that
+ * they are inserted and joined once per working memory rather than once per patient. That is only
+ * valid when every rule firing on the constant facts alone has positive patterns only (see
+ * {@link #reusable}); for a rule set with another kind (a rule that fires when no patient is there)
+ * each patient gets a fresh working memory from a pool, into which the constant facts are inserted.
+ * Each evaluation runs under {@link EvaluationLimits}, so a rule that keeps firing ends that
+ * evaluation with an error instead of holding a thread and filling the heap.
  */
 final class PatientSessions {
 
-	private final KieSessionsPool pool;
+	private static final Logger log = LoggerFactory.getLogger(PatientSessions.class);
+
+	private final KieBase kieBase;
 
 	private final List<Object> constantFacts;
 
-	/** The constant facts some rule matches: inserted into each patient's working memory. */
+	/** The constant facts some rule matches: in every patient's working memory. */
 	private final List<Object> matchedConstants;
 
 	/** The constant facts no rule matches (a programme's next steps): only added to every result. */
 	private final List<Object> unmatchedConstants;
 
+	/** Working memories in their constant state, ready for a patient; null when they cannot be reused. */
+	private final Queue<ReusedWorkingMemory> ready;
+
+	/** Bounds {@link #ready}: more threads than this at once get working memories that are then dropped. */
+	private final int maxReady;
+
+	/** The constant state of a reused working memory, the same in each: the start of every result. */
+	private final List<Object> constantState;
+
+	/** Fresh working memories, for a rule set whose working memories cannot be reused. */
+	private final KieSessionsPool pool;
+
 	/** Takes {@code kieBase} over: its condition-free rules are removed once their facts are known. */
 	PatientSessions(KieBase kieBase) {
+		this.kieBase = kieBase;
 		Set<Rule> constantRules = Collections.newSetFromMap(new IdentityHashMap<>());
 		kieBase.getKiePackages().stream()
 			.flatMap(kiePackage -> kiePackage.getRules().stream())
@@ -72,7 +95,24 @@ final class PatientSessions {
 			.<Class<?>>map(type -> ((ClassObjectType) type).getClassType()).toList();
 		this.matchedConstants = constantFacts.stream().filter(fact -> matchedTypes.stream().anyMatch(type -> type.isInstance(fact))).toList();
 		this.unmatchedConstants = constantFacts.stream().filter(fact -> matchedTypes.stream().noneMatch(type -> type.isInstance(fact))).toList();
-		this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+		this.maxReady = 4 * Runtime.getRuntime().availableProcessors();
+		ReusedWorkingMemory first = new ReusedWorkingMemory(kieBase, matchedConstants);
+		List<String> blocking = first.constantFirings().stream().map(firing -> firing.getMatch().getRule())
+			.filter(rule -> !positiveOnly(rule)).map(Rule::getName).distinct().sorted().toList();
+		if (blocking.isEmpty()) {
+			this.ready = new ConcurrentLinkedQueue<>();
+			this.constantState = first.constantState();
+			this.ready.add(first);
+			this.pool = null;
+		}
+		else {
+			log.info("Rules {} fire without any patient and have conditions other than facts present: each patient gets a new working memory",
+					blocking);
+			first.dispose();
+			this.ready = null;
+			this.constantState = null;
+			this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+		}
 	}
 
 	/** The facts every patient session starts from: thresholds, settings and programme declarations. */
@@ -87,8 +127,23 @@ final class PatientSessions {
 	 */
 	private static boolean conditionFree(Rule rule) {
 		List<RuleConditionElement> conditions = ((RuleImpl) rule).getLhs().getChildren();
-		return conditions.isEmpty() || (conditions.size() == 1 && conditions.get(0) instanceof Pattern pattern
-				&& pattern.getObjectType() instanceof ClassObjectType type && type.getClassType() == InitialFactImpl.class);
+		return conditions.isEmpty() || (conditions.size() == 1 && isInitialFact(conditions.get(0)));
+	}
+
+	/**
+	 * A rule whose conditions are all patterns on facts present (no {@code not}, {@code exists},
+	 * {@code eval}, {@code from} or {@code accumulate}): adding facts can only add matches to it, so
+	 * what it fires on the constant facts alone it fires in every patient's evaluation too.
+	 */
+	private static boolean positiveOnly(Rule rule) {
+		List<RuleConditionElement> conditions = ((RuleImpl) rule).getLhs().getChildren();
+		return ((RuleImpl) rule).getLhs().isAnd() && !conditions.isEmpty() && conditions.stream()
+			.allMatch(condition -> condition instanceof Pattern pattern && pattern.getSource() == null && !isInitialFact(pattern));
+	}
+
+	private static boolean isInitialFact(RuleConditionElement condition) {
+		return condition instanceof Pattern pattern && pattern.getObjectType() instanceof ClassObjectType type
+				&& type.getClassType() == InitialFactImpl.class;
 	}
 
 	/**
@@ -96,6 +151,31 @@ final class PatientSessions {
 	 * findings; an {@link EvaluationLimitException} when the rules passed one of the limits.
 	 */
 	Collection<Object> run(Object patient, AgendaEventListener listener, EvaluationLimits limits) {
+		if (ready == null) {
+			return runFresh(patient, listener, limits);
+		}
+		ReusedWorkingMemory memory = ready.poll();
+		if (memory == null) {
+			memory = new ReusedWorkingMemory(kieBase, matchedConstants);
+		}
+		List<Object> facts = new ArrayList<>(constantState.size() + 128 + unmatchedConstants.size());
+		facts.addAll(constantState);
+		try {
+			memory.run(patient, listener, limits, facts);
+		}
+		finally {
+			if (memory.reusable() && ready.size() < maxReady) {
+				ready.add(memory);
+			}
+			else {
+				memory.dispose();
+			}
+		}
+		facts.addAll(unmatchedConstants);
+		return facts;
+	}
+
+	private Collection<Object> runFresh(Object patient, AgendaEventListener listener, EvaluationLimits limits) {
 		KieSession session = pool.newKieSession();
 		try {
 			if (listener != null) {
