@@ -115,6 +115,11 @@ final class PatientSessions {
 		}
 	}
 
+	/** Whether the constant facts stay in working memories reused from patient to patient (see the class comment). */
+	boolean reusesWorkingMemories() {
+		return ready != null;
+	}
+
 	/** The facts every patient session starts from: thresholds, settings and programme declarations. */
 	List<Object> constantFacts() {
 		return constantFacts;
@@ -158,10 +163,9 @@ final class PatientSessions {
 		if (memory == null) {
 			memory = new ReusedWorkingMemory(kieBase, matchedConstants);
 		}
-		List<Object> facts = new ArrayList<>(constantState.size() + 128 + unmatchedConstants.size());
-		facts.addAll(constantState);
+		List<Object> facts;
 		try {
-			memory.run(patient, listener, limits, facts);
+			facts = memory.run(patient, listener, limits, constantState);
 		}
 		finally {
 			if (memory.reusable() && ready.size() < maxReady) {

@@ -71,10 +71,13 @@ final class ReusedWorkingMemory implements RuleRuntimeEventListener {
 	}
 
 	/**
-	 * Runs the rules on {@code patient} and adds to {@code facts} everything the evaluation inserted
-	 * (the patient first); the working memory is back in its constant state afterwards.
+	 * Runs the rules on {@code patient} and returns every fact in working memory afterwards: the
+	 * {@code constantState} this working memory was built with, then what the evaluation inserted (the
+	 * patient first). The working memory is back in its constant state afterwards, unless a rule
+	 * changed or deleted a fact: then the facts are read from the working memory itself, and it is
+	 * not reused.
 	 */
-	void run(Object patient, AgendaEventListener listener, EvaluationLimits limits, List<Object> facts) {
+	List<Object> run(Object patient, AgendaEventListener listener, EvaluationLimits limits, List<Object> constantState) {
 		evaluating = true;
 		boolean completed = false;
 		try {
@@ -86,10 +89,16 @@ final class ReusedWorkingMemory implements RuleRuntimeEventListener {
 			EvaluationLimits.Guard guard = limits.guard(session, constantFirings.size());
 			session.fireAllRules(guard);
 			guard.verify();
+			completed = true;
+			if (spoilt) {
+				return new ArrayList<>(session.getObjects());
+			}
+			List<Object> facts = new ArrayList<>(constantState.size() + inserted.size() + 64);
+			facts.addAll(constantState);
 			for (FactHandle handle : inserted) {
 				facts.add(((InternalFactHandle) handle).getObject());
 			}
-			completed = true;
+			return facts;
 		}
 		finally {
 			evaluating = false;

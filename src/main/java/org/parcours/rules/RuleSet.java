@@ -105,6 +105,11 @@ public final class RuleSet {
 		return populationTargets;
 	}
 
+	/** Whether evaluations reuse working memories that keep the constant facts (false: a rule fires without any patient). */
+	boolean reusesWorkingMemories() {
+		return sessions.reusesWorkingMemories();
+	}
+
 	/**
 	 * Runs the rules on one patient and returns every fact in working memory afterwards: the patient,
 	 * the parameters and all findings the rules inserted.
