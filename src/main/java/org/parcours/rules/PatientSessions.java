@@ -34,13 +34,12 @@ import org.slf4j.LoggerFactory;
  * matches (a programme's next steps, read only by the answer) are not even inserted: they are added
  * to each evaluation's result.
  *
- * <p>The constant facts no rule matches are added to each result; those some rule matches stay in
- * {@link ReusedWorkingMemory working memories} that are reused from patient to patient, so that
- * they are inserted and joined once per working memory rather than once per patient. That is only
- * valid when every rule firing on the constant facts alone has positive patterns only (see
- * {@link #reusable}); for a rule set with another kind (a rule that fires when no patient is there)
- * each patient gets a fresh working memory from a pool, into which the constant facts are inserted.
- * Each evaluation runs under {@link EvaluationLimits}, so a rule that keeps firing ends that
+ * <p>The constant facts some rule matches stay in {@link ReusedWorkingMemory working memories} that
+ * are reused from patient to patient, so that they are inserted and joined once per working memory
+ * rather than once per patient. That is only valid when every rule firing on the constant facts
+ * alone has positive patterns only (see {@link #positiveOnly}); for a rule set with another kind (a
+ * rule that fires when no patient is there) each patient gets a new working memory from a pool, into
+ * which the constant facts are inserted. Each evaluation runs under {@link EvaluationLimits}, so a rule that keeps firing ends that
  * evaluation with an error instead of holding a thread and filling the heap.
  */
 final class PatientSessions {
