@@ -2,7 +2,8 @@
 # Start-up of packaged jars, in alternation: the time from launching `java -jar` to the first answer
 # of /actuator/health, and the service's own log line for the rules (checked and compiled in ... ms).
 # Each jar starts "cold" (an empty compiled-rules cache) and "cached" (the cache its previous start
-# filled); a jar without the cache starts the same way both times.
+# filled); a jar without the cache starts the same way both times. Builds that log the time of each
+# stage of the rules (safety check, compilation, golden cases, population guard) have it printed too.
 #
 # Usage: bench/startup.sh [rounds] JAR [JAR...]   (default 3 rounds; e.g. a build of main, then this one)
 # PORT (default 18082) and RULES (default ./rules) can be set.
@@ -33,6 +34,8 @@ start() { # jar cache-directory label
   kill $app; wait $app 2>/dev/null || true
   printf '%-40s %-7s %6d ms to the first answer, %5s s of CPU; %s\n' "$1" "$3" $(( (end - begin) / 1000000 )) "$cpu" \
     "$(grep -o 'checked and compiled in [0-9]* ms' "$log" | sed 's/checked and compiled in/rules in/')"
+  # where the rules' time went, on builds that log it
+  grep -o 'Candidate [0-9a-f]*: .*' "$log" | sed 's/^/    /' || true
 }
 
 for round in $(seq "$ROUNDS"); do

@@ -1,9 +1,9 @@
 package org.parcours.cases;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
@@ -18,6 +18,7 @@ import org.parcours.rules.RuleProblem;
  * What the golden cases exercise: every level rule must fire in at least one case that checks the
  * level, and every programme must have its outcome stated by at least one case. Otherwise an edit to
  * that rule or programme could go live with nothing to catch a mistake, so it is reported by rule id.
+ * The cases run in parallel, so what they exercised is gathered in concurrent sets.
  */
 final class CaseCoverage {
 
@@ -25,11 +26,11 @@ final class CaseCoverage {
 
 	private final List<DefinedRule> programmeRules;
 
-	private final Set<String> firedInLevelCases = new HashSet<>();
+	private final Set<String> firedInLevelCases = ConcurrentHashMap.newKeySet();
 
 	private final List<String> programmes;
 
-	private final Set<String> statedProgrammes = new HashSet<>();
+	private final Set<String> statedProgrammes = ConcurrentHashMap.newKeySet();
 
 	/** {@code programmes}: the ids the rule set declares ({@code RuleSet.programmes()}). */
 	CaseCoverage(List<RuleFile> files, List<String> programmes) {

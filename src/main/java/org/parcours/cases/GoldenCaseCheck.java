@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,10 +34,16 @@ import org.parcours.rules.RulesProperties;
  * The golden cases under {@code rules/cases/} gate every candidate rule set: each case's patient is
  * read as an HTTP request body, validated like one, evaluated on the candidate (never on the active
  * rule set) and its answer compared with what the case expects. A failing case or an unreadable case
- * file is a {@link RuleProblem}, so the candidate does not become active.
+ * file is a {@link RuleProblem}, so the candidate does not become active. The cases run on every core,
+ * and the report lists them in file order as a run one by one would.
  */
 @Component
 public class GoldenCaseCheck implements ActivationCheck {
+
+	/** The cases are independent assessments: one worker per core. */
+	private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+
+	private static final AtomicLong WORKER_NUMBERS = new AtomicLong();
 
 	private final PatientValidator validator;
 
@@ -83,30 +95,63 @@ public class GoldenCaseCheck implements ActivationCheck {
 		return run(candidate, files, new CaseCoverage(files, candidate.programmes()));
 	}
 
+	/**
+	 * Reads every case file in order, then evaluates the cases on every core (each is an independent
+	 * assessment) and puts the results back in file order. The report is the one a run case after case
+	 * would give: the cases start in file order, so once a case has passed an evaluation limit, every
+	 * later case is reported as not run, whether or not a worker had already started it.
+	 */
 	private List<CaseResult> run(RuleSet candidate, List<RuleFile> files, CaseCoverage coverage) {
 		Evaluation evaluation = Evaluation.on(candidate, LocalDate.now(clock), validator);
-		List<CaseResult> results = new ArrayList<>();
+		List<Object> inOrder = new ArrayList<>(); // a CaseResult known without evaluating, or the Future of one
 		Map<String, String> seen = new HashMap<>();
-		boolean passedALimit = false;
-		int notRun = 0;
-		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
-			List<GoldenCase> cases;
-			try {
-				cases = CaseFileReader.read(file, json);
-			}
-			catch (MalformedCaseFileException ex) {
-				results.add(new CaseResult(file.path(), ex.line(), null, null, List.of(ex.getMessage())));
-				continue;
-			}
-			for (GoldenCase goldenCase : cases) {
-				if (passedALimit) {
-					notRun++;
+		AtomicBoolean limitPassed = new AtomicBoolean();
+		ExecutorService workers = Executors.newFixedThreadPool(WORKERS, GoldenCaseCheck::worker);
+		try {
+			for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
+				List<GoldenCase> cases;
+				try {
+					cases = CaseFileReader.read(file, json);
+				}
+				catch (MalformedCaseFileException ex) {
+					inOrder.add(new CaseResult(file.path(), ex.line(), null, null, List.of(ex.getMessage())));
 					continue;
 				}
-				String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
-				CaseResult result = first == null ? run(goldenCase, evaluation, coverage)
-						: new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(),
-								List.of("the id is already used by a case in " + first + "; case ids must be unique"));
+				for (GoldenCase goldenCase : cases) {
+					String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
+					if (first != null) {
+						inOrder.add(new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(),
+								List.of("the id is already used by a case in " + first + "; case ids must be unique")));
+					}
+					else if (seen.size() == 1) {
+						// the first case alone: a rule set that passes a limit on every patient then pays it once, not once per core
+						inOrder.add(run(goldenCase, evaluation, coverage, limitPassed));
+					}
+					else {
+						inOrder.add(workers.submit(() -> limitPassed.get() ? null : run(goldenCase, evaluation, coverage, limitPassed)));
+					}
+				}
+			}
+			return inFileOrder(inOrder);
+		}
+		finally {
+			workers.shutdownNow();
+		}
+	}
+
+	private static List<CaseResult> inFileOrder(List<Object> inOrder) {
+		List<CaseResult> results = new ArrayList<>();
+		boolean passedALimit = false;
+		int notRun = 0;
+		for (Object entry : inOrder) {
+			CaseResult result = entry instanceof CaseResult known ? known : outcome((Future<?>) entry);
+			if (result != null && result.caseId() == null) {
+				results.add(result); // an unreadable case file is reported whatever happened to the cases
+			}
+			else if (passedALimit || result == null) {
+				notRun++;
+			}
+			else {
 				passedALimit = result.passedALimit();
 				results.add(result);
 			}
@@ -118,6 +163,41 @@ public class GoldenCaseCheck implements ActivationCheck {
 					List.of(notRun + " more case(s) not run: a case passed an evaluation limit, so the rule set is refused as it is")));
 		}
 		return results;
+	}
+
+	/** The result of a case's evaluation, {@code null} when it was not run. */
+	private static CaseResult outcome(Future<?> future) {
+		try {
+			return (CaseResult) future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("the golden cases were interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			// what a run case after case would have thrown: the engine failed in a way no case result holds
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private static Thread worker(Runnable task) {
+		Thread thread = new Thread(task, "golden-case-" + WORKER_NUMBERS.incrementAndGet());
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	private CaseResult run(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage, AtomicBoolean limitPassed) {
+		CaseResult result = run(goldenCase, evaluation, coverage);
+		if (result.passedALimit()) {
+			limitPassed.set(true);
+		}
+		return result;
 	}
 
 	private CaseResult run(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage) {

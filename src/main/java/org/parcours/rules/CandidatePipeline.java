@@ -1,7 +1,12 @@
 package org.parcours.rules;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the files of a rules directory into a rule set that may become active: static safety check,
@@ -11,6 +16,8 @@ import java.util.function.Consumer;
  * golden cases run under the limits its answers will.
  */
 public final class CandidatePipeline {
+
+	private static final Logger log = LoggerFactory.getLogger(CandidatePipeline.class);
 
 	static final String SAFETY_CHECK = "Safety check";
 
@@ -38,18 +45,45 @@ public final class CandidatePipeline {
 
 	/** As {@link #build(List)}, telling {@code entering} the name of each stage as it starts (what a reload past its deadline reports). */
 	RuleSet build(List<RuleFile> files, Consumer<String> entering) {
+		StageTimes times = new StageTimes();
 		entering.accept(SAFETY_CHECK);
 		List<RuleProblem> unsafe = RuleSafetyCheck.check(files);
+		times.done("safety check");
 		if (!unsafe.isEmpty()) {
 			throw new RuleSetException(SAFETY_CHECK, unsafe);
 		}
 		entering.accept(COMPILATION);
 		RuleSet candidate = loader.build(files).limitedBy(limits);
+		times.done("tables, names and compilation");
 		entering.accept(ACTIVATION_CHECKS);
-		List<RuleProblem> problems = checks.stream().flatMap(check -> check.check(candidate, files).stream()).toList();
+		List<RuleProblem> problems = new ArrayList<>();
+		for (ActivationCheck check : checks) {
+			problems.addAll(check.check(candidate, files));
+			times.done(check.getClass().getSimpleName());
+		}
+		log.info("Candidate {}: {}", candidate.version(), times);
 		if (!problems.isEmpty()) {
 			throw new RuleSetException(ACTIVATION_CHECKS, problems);
 		}
 		return candidate;
+	}
+
+	/** How long each stage took, for the log line that says where the time of a start-up or reload went. */
+	private static final class StageTimes {
+
+		private final StringJoiner stages = new StringJoiner(", ");
+
+		private long start = System.nanoTime();
+
+		void done(String stage) {
+			long now = System.nanoTime();
+			stages.add(stage + " " + (now - start) / 1_000_000 + " ms");
+			start = now;
+		}
+
+		@Override
+		public String toString() {
+			return stages.toString();
+		}
 	}
 }

@@ -49,8 +49,10 @@ final class DrlCompiler {
 	 */
 	static KieBase compile(List<RuleFile> files, String contentHash, CompiledRulesCache cache) {
 		KieServices kie = KieServices.get();
+		long start = System.nanoTime();
 		Optional<InternalKieModule> cached = cache.read(contentHash).flatMap(stored -> loaded(kie, stored));
 		if (cached.isPresent()) {
+			log.debug("Compiled rules read from the cache in {} ms", millisSince(start));
 			try {
 				return checkedKieBase(kie, cached.get(), files);
 			}
@@ -59,20 +61,30 @@ final class DrlCompiler {
 				log.warn("A cached compiled rule set could not be used ({}); compiling", ex.getClass().getSimpleName());
 			}
 		}
+		start = System.nanoTime();
 		InternalKieModule module = compiled(kie, files);
+		log.debug("Rules compiled in {} ms", millisSince(start));
 		KieBase kieBase = checkedKieBase(kie, module, files);
 		cache.write(contentHash, module.getBytes());
 		return kieBase;
 	}
 
+	private static long millisSince(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
 	private static KieBase checkedKieBase(KieServices kie, InternalKieModule module, List<RuleFile> files) {
 		ReleaseId releaseId = module.getReleaseId();
 		try {
+			long start = System.nanoTime();
 			List<RuleProblem> forbidden = RuleBytecodeCheck.check(module, files);
 			if (!forbidden.isEmpty()) {
 				throw new RuleSetException("Safety check of the compiled rules", forbidden);
 			}
-			return kie.newKieContainer(releaseId).getKieBase();
+			long checked = System.nanoTime();
+			KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+			log.debug("Compiled code checked in {} ms, knowledge base built in {} ms", (checked - start) / 1_000_000, millisSince(checked));
+			return kieBase;
 		}
 		finally {
 			kie.getRepository().removeKieModule(releaseId);
