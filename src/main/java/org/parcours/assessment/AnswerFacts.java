@@ -15,8 +15,8 @@ import org.parcours.facts.ScorePoints;
 import org.parcours.facts.ScoreValue;
 
 /**
- * The facts an answer is made of, taken from working memory in one pass. About half of what a
- * session returns are the rule set's constants (thresholds, settings, criteria, targets), which no
+ * The facts an answer is made of, taken from working memory in one pass. About half of what an
+ * evaluation returns are the rule set's constants (thresholds, settings, criteria, targets), which no
  * answer reads; they fall through the type tests. Each list keeps the order of working memory, so
  * that "the first" of a kind and the order of equal sort keys stay what they always were.
  */

@@ -10,7 +10,7 @@ record CriterionKey(boolean start, String letters, int number) implements Compar
 
 	static CriterionKey of(String id) {
 		StringBuilder letters = new StringBuilder(id.length());
-		// the leading zero makes an id without digits number 0
+		// starting from a zero makes an id without digits number 0
 		StringBuilder digits = new StringBuilder(id.length() + 1).append('0');
 		for (int i = 0; i < id.length(); i++) {
 			char c = id.charAt(i);

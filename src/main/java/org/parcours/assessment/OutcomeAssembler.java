@@ -32,8 +32,8 @@ import org.parcours.vocabulary.Mappings;
  * documented precedence of programme findings.
  * <p>
  * It runs once per assessment, so it reads working memory once ({@link AnswerFacts}) and sorts only
- * what an answer reports, once. Every sort is stable: findings with equal keys keep working memory's order,
- * as they always have.
+ * what an answer reports, once. Every sort is stable: findings with equal keys keep working memory's
+ * order, as they always have.
  */
 final class OutcomeAssembler {
 
@@ -196,7 +196,7 @@ final class OutcomeAssembler {
 
 	private static List<Assessment.ProgrammeOutcome> programmes(List<Programme> programmes, List<ProgrammeFinding> findings,
 			List<Assessment.Warning> warnings) {
-		// A rule set has a score of programmes and a hundred or more findings, most of which the
+		// A rule set has about twenty programmes and a hundred or more findings, most of which the
 		// status makes irrelevant (next steps of a programme that is not eligible, missing inputs of one
 		// that is excluded): findings are grouped unsorted, and only the group an outcome reports is sorted.
 		Map<String, ProgrammeFindings> byProgramme = new HashMap<>(2 * programmes.size());
