@@ -2,14 +2,16 @@ package org.parcours.assessment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 import org.parcours.facts.Flag;
 import org.parcours.facts.LevelFinding;
@@ -21,7 +23,6 @@ import org.parcours.facts.ScoreBand;
 import org.parcours.facts.ScoreMissing;
 import org.parcours.facts.ScoreName;
 import org.parcours.facts.ScorePoints;
-import org.parcours.facts.ScoreValue;
 import org.parcours.vocabulary.Mappings;
 
 /**
@@ -29,85 +30,163 @@ import org.parcours.vocabulary.Mappings;
  * {@link Assessment}. It decides nothing clinical: levels, points, totals, bands and programme
  * findings all come from rules; this class only picks the highest level found and applies the
  * documented precedence of programme findings.
+ * <p>
+ * It runs once per assessment, so it reads working memory once ({@link AnswerFacts}) and sorts only
+ * what an answer reports, once. Every sort is stable: findings with equal keys keep working memory's
+ * order, as they always have.
  */
 final class OutcomeAssembler {
 
 	/** The derived fact that says the patient is within the medication review's scope. */
 	private static final String MEDICATION_REVIEW = "medication-review";
 
-	/** STOPP before START, then by section and number as published ({@code STOPP-B3} before {@code STOPP-B13}). */
-	private static final Comparator<String> CRITERION_ORDER = Comparator.<String, Boolean>comparing(id -> id.startsWith("START"))
-		.thenComparing(id -> id.replaceAll("\\d+", ""))
-		.thenComparingInt(id -> Integer.parseInt("0" + id.replaceAll("\\D", "")));
+	private static final Comparator<LevelFinding> LEVEL_ORDER = (a, b) -> {
+		int order = a.rule().compareTo(b.rule());
+		return order != 0 ? order : a.text().compareTo(b.text());
+	};
+
+	private static final Comparator<ScorePoints> POINTS_ORDER = (a, b) -> {
+		int order = a.score().compareTo(b.score());
+		return order != 0 ? order : a.item().compareTo(b.item());
+	};
+
+	private static final Comparator<Programme> PROGRAMME_ORDER = Comparator.comparing(Programme::id);
+
+	private static final Comparator<ProgrammeFinding> PROGRAMME_FINDING_ORDER = (a, b) -> {
+		int order = a.rule().compareTo(b.rule());
+		return order != 0 ? order : a.text().compareTo(b.text());
+	};
 
 	private OutcomeAssembler() {
 	}
 
 	static Assessment assemble(String patientId, String rulesVersion, PatientFacts patient, Collection<Object> facts,
 			List<Assessment.Warning> warnings, Mappings mappings) {
-		List<Assessment.Warning> allWarnings = new ArrayList<>(warnings);
-		Map<Class<?>, List<Object>> byType = new HashMap<>();
-		for (Object fact : facts) {
-			byType.computeIfAbsent(fact.getClass(), type -> new ArrayList<>()).add(fact);
-		}
-		Assessment.RiskLevel level = riskLevel(of(byType, LevelFinding.class), mappings);
-		Assessment.Scores scores = new Assessment.Scores(score(ScoreName.CHARLSON, byType), score(ScoreName.LACE, byType),
-				score(ScoreName.HOSPITAL, byType), score(ScoreName.ISAR, byType), score(ScoreName.SEGA_A, byType),
-				score(ScoreName.HFRS, byType));
-		Flag polypharmacy = of(byType, Flag.class).stream().filter(flag -> flag.name().equals("polypharmacy")).findFirst().orElse(null);
-		Assessment.Derived derived = new Assessment.Derived(patient.chronicCategories().stream().sorted().toList(), patient.chronicCount(),
+		AnswerFacts found = new AnswerFacts(facts);
+		List<Assessment.Warning> allWarnings = new ArrayList<>(warnings.size() + 4);
+		allWarnings.addAll(warnings);
+		Assessment.RiskLevel level = riskLevel(found.levels, mappings);
+		// Sorted once for all scores: a score's reasons are this order's subsequence of its points.
+		found.points.sort(POINTS_ORDER);
+		Assessment.Scores scores = new Assessment.Scores(score(ScoreName.CHARLSON, found), score(ScoreName.LACE, found),
+				score(ScoreName.HOSPITAL, found), score(ScoreName.ISAR, found), score(ScoreName.SEGA_A, found),
+				score(ScoreName.HFRS, found));
+		Flag polypharmacy = found.flag("polypharmacy");
+		Assessment.Derived derived = new Assessment.Derived(sorted(patient.chronicCategories()), patient.chronicCount(),
 				patient.medicationCount(), polypharmacy == null || !polypharmacy.known() ? null : polypharmacy.value());
-		List<Assessment.ProgrammeOutcome> programmes = programmes(of(byType, Programme.class), of(byType, ProgrammeFinding.class), allWarnings);
-		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, medicationReview(byType), List.copyOf(allWarnings));
+		List<Assessment.ProgrammeOutcome> programmes = programmes(found.programmes, found.programmeFindings, allWarnings);
+		return new Assessment(patientId, rulesVersion, level, scores, derived, programmes, medicationReview(found), List.copyOf(allWarnings));
 	}
 
 	/** Present when the rules put the patient in the review's scope (flag {@code medication-review}). */
-	private static Assessment.MedicationReview medicationReview(Map<Class<?>, List<Object>> facts) {
-		boolean inScope = of(facts, Flag.class).stream().anyMatch(flag -> flag.name().equals(MEDICATION_REVIEW) && flag.known() && flag.value());
-		if (!inScope) {
+	private static Assessment.MedicationReview medicationReview(AnswerFacts found) {
+		if (!inReviewScope(found.flags)) {
 			return null;
 		}
-		List<MedicationFinding> findings = of(facts, MedicationFinding.class);
-		List<Assessment.Reason> flags = findings.stream().filter(f -> f.kind() == MedicationFinding.Kind.FLAG)
-			.sorted(Comparator.comparing(MedicationFinding::rule, CRITERION_ORDER).thenComparing(MedicationFinding::text))
-			.map(f -> new Assessment.Reason(f.rule(), f.text())).distinct().toList();
-		List<String> missing = findings.stream().filter(f -> f.kind() == MedicationFinding.Kind.MISSING).map(MedicationFinding::text)
-			.distinct().sorted().toList();
-		return new Assessment.MedicationReview(flags, missing);
+		List<KeyedFlag> flags = new ArrayList<>(found.medicationFindings.size());
+		Set<String> missing = new TreeSet<>();
+		for (MedicationFinding finding : found.medicationFindings) {
+			if (finding.kind() == MedicationFinding.Kind.FLAG) {
+				flags.add(new KeyedFlag(CriterionKey.of(finding.rule()), finding));
+			}
+			else if (finding.kind() == MedicationFinding.Kind.MISSING) {
+				missing.add(finding.text());
+			}
+		}
+		flags.sort(null);
+		// The same criterion can flag the same sentence twice (two drugs of one class): said once.
+		Set<Assessment.Reason> reasons = new LinkedHashSet<>();
+		for (KeyedFlag flag : flags) {
+			reasons.add(new Assessment.Reason(flag.finding().rule(), flag.finding().text()));
+		}
+		return new Assessment.MedicationReview(List.copyOf(reasons), List.copyOf(missing));
+	}
+
+	private static boolean inReviewScope(List<Flag> flags) {
+		for (Flag flag : flags) {
+			if (flag.name().equals(MEDICATION_REVIEW) && flag.known() && flag.value()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A medication flag with its criterion's sort key, so that the key is computed once per finding. */
+	private record KeyedFlag(CriterionKey key, MedicationFinding finding) implements Comparable<KeyedFlag> {
+
+		@Override
+		public int compareTo(KeyedFlag other) {
+			int order = key.compareTo(other.key);
+			return order != 0 ? order : finding.text().compareTo(other.finding.text());
+		}
 	}
 
 	/** The level's label is the one {@code vocabulary/kaiser-level.csv} gives it. */
 	private static Assessment.RiskLevel riskLevel(List<LevelFinding> findings, Mappings mappings) {
-		int level = findings.stream().mapToInt(LevelFinding::level).max()
-			.orElseThrow(() -> new IllegalStateException("the rule set assigned no level; it must always assign one"));
-		List<Assessment.Reason> reasons = findings.stream()
-			.filter(finding -> finding.level() == level)
-			.sorted(Comparator.comparing(LevelFinding::rule).thenComparing(LevelFinding::text))
-			.map(finding -> new Assessment.Reason(finding.rule(), finding.text()))
-			.toList();
-		return new Assessment.RiskLevel(level, mappings.level(level).label(), reasons);
+		if (findings.isEmpty()) {
+			throw new IllegalStateException("the rule set assigned no level; it must always assign one");
+		}
+		int level = Integer.MIN_VALUE;
+		for (LevelFinding finding : findings) {
+			level = Math.max(level, finding.level());
+		}
+		List<LevelFinding> highest = new ArrayList<>(findings.size());
+		for (LevelFinding finding : findings) {
+			if (finding.level() == level) {
+				highest.add(finding);
+			}
+		}
+		highest.sort(LEVEL_ORDER);
+		List<Assessment.Reason> reasons = new ArrayList<>(highest.size());
+		for (LevelFinding finding : highest) {
+			reasons.add(new Assessment.Reason(finding.rule(), finding.text()));
+		}
+		return new Assessment.RiskLevel(level, mappings.level(level).label(), Collections.unmodifiableList(reasons));
 	}
 
-	private static Assessment.Score score(ScoreName score, Map<Class<?>, List<Object>> facts) {
+	/** {@code found.points} must be sorted by {@link #POINTS_ORDER}. */
+	private static Assessment.Score score(ScoreName score, AnswerFacts found) {
 		String name = score.id();
 		boolean charlson = score == ScoreName.CHARLSON;
+		List<String> missing = missingFields(name, found.missing);
+		Integer value = missing == null ? found.value(name) : null;
+		if (value == null) {
+			return new Assessment.Score(null, null, null, missing, null);
+		}
+		Integer ageAdjusted = charlson ? found.value(ScoreName.CHARLSON_AGE_ADJUSTED) : null;
 		// Age points explain Charlson's age-adjusted value, comorbidity weights explain LACE's C item.
 		String explaining = charlson ? ScoreName.CHARLSON_AGE_POINTS : score == ScoreName.LACE ? ScoreName.LACE_COMORBIDITY_WEIGHTS : null;
-		List<String> missing = of(facts, ScoreMissing.class).stream()
-			.filter(m -> m.score().equals(name)).map(ScoreMissing::field).distinct().sorted().toList();
-		Map<String, Integer> totals = of(facts, ScoreValue.class).stream()
-			.collect(Collectors.toMap(ScoreValue::score, ScoreValue::value, (a, b) -> a));
-		Integer value = missing.isEmpty() ? totals.get(name) : null;
-		Integer ageAdjusted = charlson && value != null ? totals.get(ScoreName.CHARLSON_AGE_ADJUSTED) : null;
-		String band = of(facts, ScoreBand.class).stream().filter(b -> b.score().equals(name) && value != null)
-			.map(ScoreBand::band).findFirst().orElse(null);
-		List<Assessment.Reason> reasons = of(facts, ScorePoints.class).stream()
-			.filter(points -> points.score().equals(name) || points.score().equals(explaining))
-			.sorted(Comparator.comparing(ScorePoints::score).thenComparing(ScorePoints::item))
-			.map(points -> new Assessment.Reason(points.rule(), points.text()))
-			.toList();
-		return new Assessment.Score(inOwnUnit(value, score), ageAdjusted, band, missing.isEmpty() ? null : missing,
-				value == null ? null : reasons);
+		List<Assessment.Reason> reasons = new ArrayList<>();
+		for (ScorePoints points : found.points) {
+			if (points.score().equals(name) || points.score().equals(explaining)) {
+				reasons.add(new Assessment.Reason(points.rule(), points.text()));
+			}
+		}
+		return new Assessment.Score(inOwnUnit(value, score), ageAdjusted, band(name, found.bands), null, Collections.unmodifiableList(reasons));
+	}
+
+	/** The inputs the score lacks, sorted and each once; {@code null} when it lacks none. */
+	private static List<String> missingFields(String score, List<ScoreMissing> missing) {
+		Set<String> fields = null;
+		for (ScoreMissing field : missing) {
+			if (field.score().equals(score)) {
+				if (fields == null) {
+					fields = new TreeSet<>();
+				}
+				fields.add(field.field());
+			}
+		}
+		return fields == null ? null : List.copyOf(fields);
+	}
+
+	/** The first band the rules set for the score, or {@code null}. */
+	private static String band(String score, List<ScoreBand> bands) {
+		for (ScoreBand band : bands) {
+			if (band.score().equals(score)) {
+				return band.band();
+			}
+		}
+		return null;
 	}
 
 	/** A total kept in units of 10^-decimals by the rules, in the score's own unit (71 tenths: 7.1). */
@@ -117,46 +196,95 @@ final class OutcomeAssembler {
 
 	private static List<Assessment.ProgrammeOutcome> programmes(List<Programme> programmes, List<ProgrammeFinding> findings,
 			List<Assessment.Warning> warnings) {
-		Map<String, List<ProgrammeFinding>> byProgramme = findings.stream().collect(Collectors.groupingBy(ProgrammeFinding::programme));
-		return programmes.stream().sorted(Comparator.comparing(Programme::id)).map(programme -> {
-			List<ProgrammeFinding> own = byProgramme.getOrDefault(programme.id(), List.of()).stream()
-				.sorted(Comparator.comparing(ProgrammeFinding::rule).thenComparing(ProgrammeFinding::text)).toList();
-			List<ProgrammeFinding> excluded = kind(own, ProgrammeFinding.Kind.EXCLUDED);
-			List<ProgrammeFinding> missing = kind(own, ProgrammeFinding.Kind.MISSING);
-			List<ProgrammeFinding> eligible = kind(own, ProgrammeFinding.Kind.ELIGIBLE);
-			if (!excluded.isEmpty()) {
-				return outcome(programme, ProgrammeStatus.NOT_ELIGIBLE, excluded, List.of(), List.of());
-			}
-			if (!missing.isEmpty()) {
-				Set<String> fields = missing.stream().map(ProgrammeFinding::text).collect(Collectors.toCollection(LinkedHashSet::new));
-				List<ProgrammeFinding> needs = missing.stream()
-					.map(f -> ProgrammeFinding.missing(f.programme(), f.rule(), f.text() + " is needed to decide"))
-					.toList();
-				return outcome(programme, ProgrammeStatus.INSUFFICIENT_DATA, needs, fields.stream().sorted().toList(), List.of());
-			}
-			if (!eligible.isEmpty()) {
-				List<String> nextSteps = kind(own, ProgrammeFinding.Kind.NEXT_STEP).stream().map(ProgrammeFinding::text).distinct().toList();
-				return outcome(programme, ProgrammeStatus.ELIGIBLE, eligible, List.of(), nextSteps);
-			}
-			warnings.add(new Assessment.Warning("programme-undecided",
-					programme.id() + ": no rule reached a decision; the programme's rules need a default exclusion"));
-			return outcome(programme, ProgrammeStatus.NOT_ELIGIBLE, List.of(), List.of(), List.of());
-		}).toList();
+		// A rule set has about twenty programmes and a hundred or more findings, most of which the
+		// status makes irrelevant (next steps of a programme that is not eligible, missing inputs of one
+		// that is excluded): findings are grouped unsorted, and only the group an outcome reports is sorted.
+		Map<String, ProgrammeFindings> byProgramme = new HashMap<>(2 * programmes.size());
+		for (ProgrammeFinding finding : findings) {
+			byProgramme.computeIfAbsent(finding.programme(), id -> new ProgrammeFindings()).add(finding);
+		}
+		List<Programme> byId = new ArrayList<>(programmes);
+		byId.sort(PROGRAMME_ORDER);
+		List<Assessment.ProgrammeOutcome> outcomes = new ArrayList<>(byId.size());
+		for (Programme programme : byId) {
+			ProgrammeFindings own = byProgramme.get(programme.id());
+			outcomes.add(outcome(programme, own == null ? new ProgrammeFindings() : own, warnings));
+		}
+		return Collections.unmodifiableList(outcomes);
 	}
 
-	private static Assessment.ProgrammeOutcome outcome(Programme programme, ProgrammeStatus status, List<ProgrammeFinding> reasons,
+	/**
+	 * Any exclusion wins, then any missing input, then any eligibility; with none, a warning. The
+	 * findings reported are sorted by rule and text.
+	 */
+	private static Assessment.ProgrammeOutcome outcome(Programme programme, ProgrammeFindings own, List<Assessment.Warning> warnings) {
+		if (!own.excluded.isEmpty()) {
+			return outcome(programme, ProgrammeStatus.NOT_ELIGIBLE, reasons(sortedByRule(own.excluded), ""), List.of(), List.of());
+		}
+		if (!own.missing.isEmpty()) {
+			Set<String> fields = new TreeSet<>();
+			for (ProgrammeFinding finding : own.missing) {
+				fields.add(finding.text());
+			}
+			return outcome(programme, ProgrammeStatus.INSUFFICIENT_DATA, reasons(sortedByRule(own.missing), " is needed to decide"),
+					List.copyOf(fields), List.of());
+		}
+		if (!own.eligible.isEmpty()) {
+			Set<String> nextSteps = new LinkedHashSet<>();
+			for (ProgrammeFinding finding : sortedByRule(own.nextSteps)) {
+				nextSteps.add(finding.text());
+			}
+			return outcome(programme, ProgrammeStatus.ELIGIBLE, reasons(sortedByRule(own.eligible), ""), List.of(), List.copyOf(nextSteps));
+		}
+		warnings.add(new Assessment.Warning("programme-undecided",
+				programme.id() + ": no rule reached a decision; the programme's rules need a default exclusion"));
+		return outcome(programme, ProgrammeStatus.NOT_ELIGIBLE, List.of(), List.of(), List.of());
+	}
+
+	private static List<ProgrammeFinding> sortedByRule(List<ProgrammeFinding> findings) {
+		findings.sort(PROGRAMME_FINDING_ORDER);
+		return findings;
+	}
+
+	private static Assessment.ProgrammeOutcome outcome(Programme programme, ProgrammeStatus status, List<Assessment.Reason> reasons,
 			List<String> missing, List<String> nextSteps) {
-		return new Assessment.ProgrammeOutcome(programme.id(), programme.title(), status,
-				reasons.stream().map(f -> new Assessment.Reason(f.rule(), f.text())).toList(), missing, nextSteps);
+		return new Assessment.ProgrammeOutcome(programme.id(), programme.title(), status, reasons, missing, nextSteps);
 	}
 
-	private static List<ProgrammeFinding> kind(List<ProgrammeFinding> findings, ProgrammeFinding.Kind kind) {
-		return findings.stream().filter(f -> f.kind() == kind).toList();
+	/** Each finding as a reason, its text followed by {@code suffix}. */
+	private static List<Assessment.Reason> reasons(List<ProgrammeFinding> findings, String suffix) {
+		List<Assessment.Reason> reasons = new ArrayList<>(findings.size());
+		for (ProgrammeFinding finding : findings) {
+			reasons.add(new Assessment.Reason(finding.rule(), suffix.isEmpty() ? finding.text() : finding.text() + suffix));
+		}
+		return Collections.unmodifiableList(reasons);
 	}
 
-	/** The facts of one type: the fact model's types are final records, so grouping by exact class is enough. */
-	@SuppressWarnings("unchecked")
-	private static <T> List<T> of(Map<Class<?>, List<Object>> facts, Class<T> type) {
-		return (List<T>) facts.getOrDefault(type, List.of());
+	/** One programme's findings by kind, each kind in working memory's order until it is sorted. */
+	private static final class ProgrammeFindings {
+
+		final List<ProgrammeFinding> excluded = new ArrayList<>(4);
+
+		final List<ProgrammeFinding> missing = new ArrayList<>(4);
+
+		final List<ProgrammeFinding> eligible = new ArrayList<>(4);
+
+		final List<ProgrammeFinding> nextSteps = new ArrayList<>(4);
+
+		void add(ProgrammeFinding finding) {
+			switch (finding.kind()) {
+				case EXCLUDED -> excluded.add(finding);
+				case MISSING -> missing.add(finding);
+				case ELIGIBLE -> eligible.add(finding);
+				case NEXT_STEP -> nextSteps.add(finding);
+			}
+		}
+	}
+
+	/** The patient's set has no order of its own; the answer lists it alphabetically. */
+	private static List<String> sorted(Set<String> values) {
+		String[] sorted = values.toArray(new String[0]);
+		Arrays.sort(sorted);
+		return List.of(sorted);
 	}
 }
