@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,7 +104,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 	 */
 	private List<CaseResult> run(RuleSet candidate, List<RuleFile> files, CaseCoverage coverage) {
 		Evaluation evaluation = Evaluation.on(candidate, LocalDate.now(clock), validator);
-		List<Object> inOrder = new ArrayList<>(); // a CaseResult known without evaluating, or the Future of one
+		List<Future<CaseResult>> inOrder = new ArrayList<>();
 		Map<String, String> seen = new HashMap<>();
 		AtomicBoolean limitPassed = new AtomicBoolean();
 		ExecutorService workers = Executors.newFixedThreadPool(WORKERS, GoldenCaseCheck::worker);
@@ -114,18 +115,18 @@ public class GoldenCaseCheck implements ActivationCheck {
 					cases = CaseFileReader.read(file, json);
 				}
 				catch (MalformedCaseFileException ex) {
-					inOrder.add(new CaseResult(file.path(), ex.line(), null, null, List.of(ex.getMessage())));
+					inOrder.add(CompletableFuture.completedFuture(new CaseResult(file.path(), ex.line(), null, null, List.of(ex.getMessage()))));
 					continue;
 				}
 				for (GoldenCase goldenCase : cases) {
 					String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
 					if (first != null) {
-						inOrder.add(new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(),
-								List.of("the id is already used by a case in " + first + "; case ids must be unique")));
+						inOrder.add(CompletableFuture.completedFuture(new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(),
+								goldenCase.description(), List.of("the id is already used by a case in " + first + "; case ids must be unique"))));
 					}
 					else if (seen.size() == 1) {
 						// the first case alone: a rule set that passes a limit on every patient then pays it once, not once per core
-						inOrder.add(run(goldenCase, evaluation, coverage, limitPassed));
+						inOrder.add(CompletableFuture.completedFuture(run(goldenCase, evaluation, coverage, limitPassed)));
 					}
 					else {
 						inOrder.add(workers.submit(() -> limitPassed.get() ? null : run(goldenCase, evaluation, coverage, limitPassed)));
@@ -139,12 +140,12 @@ public class GoldenCaseCheck implements ActivationCheck {
 		}
 	}
 
-	private static List<CaseResult> inFileOrder(List<Object> inOrder) {
+	private static List<CaseResult> inFileOrder(List<Future<CaseResult>> inOrder) {
 		List<CaseResult> results = new ArrayList<>();
 		boolean passedALimit = false;
 		int notRun = 0;
-		for (Object entry : inOrder) {
-			CaseResult result = entry instanceof CaseResult known ? known : outcome((Future<?>) entry);
+		for (Future<CaseResult> entry : inOrder) {
+			CaseResult result = outcome(entry);
 			if (result != null && result.caseId() == null) {
 				results.add(result); // an unreadable case file is reported whatever happened to the cases
 			}
@@ -166,9 +167,9 @@ public class GoldenCaseCheck implements ActivationCheck {
 	}
 
 	/** The result of a case's evaluation, {@code null} when it was not run. */
-	private static CaseResult outcome(Future<?> future) {
+	private static CaseResult outcome(Future<CaseResult> future) {
 		try {
-			return (CaseResult) future.get();
+			return future.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
