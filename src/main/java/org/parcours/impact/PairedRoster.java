@@ -2,36 +2,27 @@ package org.parcours.impact;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.parcours.assessment.Evaluation;
 import org.parcours.patient.Kebab;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
+import org.parcours.roster.AgeBand;
 import org.parcours.roster.CsvRecords;
+import org.parcours.roster.OrderedChunks;
 import org.parcours.roster.RosterFileException;
 import org.parcours.roster.RosterProfile;
 import org.parcours.roster.RowError;
 import org.parcours.rules.RuleSet;
 
 /**
- * A roster scored by two rule sets, row by row, streamed: a reader thread cuts the input into chunks,
- * workers score each row with both rule sets, and the calling thread hands the pairs over in input
- * order. The queue of chunks in flight is bounded, so memory stays the same whatever the length of
- * the roster; what is kept of the rows is the caller's ({@link ImpactTally} keeps counts only).
+ * A roster scored by two rule sets, row by row, streamed ({@link OrderedChunks}): workers score each
+ * row with both rule sets and the calling thread hands the pairs over in input order, so memory stays
+ * the same whatever the length of the roster; what is kept of the rows is the caller's ({@link ImpactTally} keeps counts only).
  *
  * <p>Each side maps the row with its own tables, so a candidate that edits a mapping table shows its
  * effect too. The outcome column is withheld from the profile (see {@link #without}). The header is read and checked by {@link #open}, before any row.
@@ -39,8 +30,6 @@ import org.parcours.rules.RuleSet;
 final class PairedRoster {
 
 	private static final int CHUNK_ROWS = 256;
-
-	private static final List<RowPair> END = List.of();
 
 	private final CsvRecords records;
 
@@ -58,7 +47,7 @@ final class PairedRoster {
 
 	private final LocalDate today;
 
-	private volatile long rowsRead;
+	private volatile OrderedChunks<RowPair> chunks;
 
 	private PairedRoster(CsvRecords records, int headerWidth, int idColumn, int outcomeColumn, OutcomeSpec outcome, SideScorer baseline,
 			SideScorer candidate, LocalDate today) {
@@ -106,7 +95,8 @@ final class PairedRoster {
 	}
 
 	long rowsRead() {
-		return rowsRead;
+		OrderedChunks<RowPair> running = chunks;
+		return running == null ? 0 : running.rowsRead();
 	}
 
 	long blankLines() {
@@ -119,18 +109,11 @@ final class PairedRoster {
 	 * fails mid-way is a {@link RosterFileException}.
 	 */
 	void run(Consumer<RowPair> sink, Consumer<Long> progress) throws IOException {
-		int workers = Runtime.getRuntime().availableProcessors();
-		BlockingQueue<Future<List<RowPair>>> inFlight = new ArrayBlockingQueue<>(Math.max(2, workers * 4));
-		ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("impact-worker"));
-		Thread reader = daemon("impact-reader").newThread(() -> read(pool, inFlight));
-		reader.start();
 		long handed = 0;
-		try {
-			while (true) {
-				List<RowPair> pairs = inFlight.take().get();
-				if (pairs == END) {
-					return;
-				}
+		try (OrderedChunks<RowPair> running = new OrderedChunks<>(records, Runtime.getRuntime().availableProcessors(), CHUNK_ROWS,
+				"impact", (record, rowNumber) -> pair(record.fields(), rowNumber))) {
+			chunks = running;
+			for (List<RowPair> pairs = running.next(); pairs != null; pairs = running.next()) {
 				pairs.forEach(sink);
 				handed += pairs.size();
 				progress.accept(handed);
@@ -145,53 +128,6 @@ final class PairedRoster {
 			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input",
 					"the input could not be read after " + handed + " rows (" + ex.getCause().getClass().getSimpleName() + ")");
 		}
-		finally {
-			reader.interrupt();
-			pool.shutdownNow();
-		}
-	}
-
-	private void read(ExecutorService pool, BlockingQueue<Future<List<RowPair>>> inFlight) {
-		try {
-			try {
-				List<CsvRecords.Record> chunk = new ArrayList<>(CHUNK_ROWS);
-				long count = 0;
-				for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
-					chunk.add(record);
-					count++;
-					if (chunk.size() == CHUNK_ROWS) {
-						rowsRead = count;
-						submit(chunk, count - chunk.size(), pool, inFlight);
-						chunk = new ArrayList<>(CHUNK_ROWS);
-					}
-				}
-				if (!chunk.isEmpty()) {
-					submit(chunk, count - chunk.size(), pool, inFlight);
-				}
-				rowsRead = count;
-				inFlight.put(CompletableFuture.completedFuture(END));
-			}
-			catch (IOException ex) {
-				inFlight.put(CompletableFuture.failedFuture(new UncheckedIOException(ex)));
-			}
-			catch (RuntimeException ex) {
-				inFlight.put(CompletableFuture.failedFuture(ex));
-			}
-		}
-		catch (InterruptedException ex) {
-			// the consumer stopped; nothing left to hand over
-		}
-	}
-
-	private void submit(List<CsvRecords.Record> chunk, long first, ExecutorService pool, BlockingQueue<Future<List<RowPair>>> inFlight)
-			throws InterruptedException {
-		inFlight.put(pool.submit(() -> {
-			List<RowPair> pairs = new ArrayList<>(chunk.size());
-			for (int i = 0; i < chunk.size(); i++) {
-				pairs.add(pair(chunk.get(i).fields(), first + i + 1));
-			}
-			return pairs;
-		}));
 	}
 
 	/** Row numbers count data rows from 1, the header excluded. */
@@ -216,17 +152,7 @@ final class PairedRoster {
 		}
 		Patient patient = baselineRow.patient();
 		String sex = patient.sex() == null ? "not-given" : Kebab.of(patient.sex());
-		return new RowPair(id, ageBand(patient), sex, positive, baseline.score(baselineRow), candidate.score(candidateRow));
-	}
-
-	/** Ten-year bands, as the summary of the {@code score} command groups rows. */
-	private String ageBand(Patient patient) {
-		Integer age = patient.ageOn(today);
-		if (age == null || age < 0 || age > 130) {
-			return "unknown";
-		}
-		int from = age / 10 * 10;
-		return from + "-" + (from + 9);
+		return new RowPair(id, AgeBand.of(patient, today), sex, positive, baseline.score(baselineRow), candidate.score(candidateRow));
 	}
 
 	/**
@@ -250,14 +176,5 @@ final class PairedRoster {
 			}
 		}
 		return -1;
-	}
-
-	private static ThreadFactory daemon(String name) {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 }

@@ -3,20 +3,11 @@ package org.parcours.roster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
@@ -27,7 +18,7 @@ import org.parcours.population.ShareBound;
 import org.parcours.rules.RuleSet;
 
 /**
- * One roster scored from a reader to a writer, streamed: a reader thread cuts the input into chunks
+ * One roster scored from a reader to a writer, streamed ({@link OrderedChunks}): a reader thread cuts the input into chunks
  * of rows, a pool of workers scores chunks in parallel, and the calling thread writes the chunks back
  * in input order. The queue of chunks in flight is bounded, so memory stays constant whatever the
  * size of the roster, and a slow writer slows the reader rather than filling the heap.
@@ -54,8 +45,6 @@ final class RosterJob {
 		void written(long rows, double seconds);
 	}
 
-	private static final List<ScoredRow> END = List.of();
-
 	private final CsvRecords records;
 
 	private final RowScorer scorer;
@@ -66,7 +55,8 @@ final class RosterJob {
 
 	private final RosterSummary summary;
 
-	private volatile long rowsRead;
+	/** The chunks of the run under way, read by the progress report from another thread. */
+	private volatile OrderedChunks<ScoredRow> chunks;
 
 	private RosterJob(CsvRecords records, RowScorer scorer, OutputLayout layout, Options options, RosterSummary summary) {
 		this.records = records;
@@ -113,7 +103,8 @@ final class RosterJob {
 
 	/** Records read from the input so far; the reader runs ahead of the rows written. */
 	long rowsRead() {
-		return rowsRead;
+		OrderedChunks<ScoredRow> running = chunks;
+		return running == null ? 0 : running.rowsRead();
 	}
 
 	/**
@@ -124,16 +115,10 @@ final class RosterJob {
 		long start = System.nanoTime();
 		ICSVWriter csv = new CSVWriterBuilder(output).withLineEnd("\n").build();
 		csv.writeNext(layout.header().stream().map(FormulaGuard::neutralise).toArray(String[]::new), false);
-		BlockingQueue<Future<List<ScoredRow>>> inFlight = new ArrayBlockingQueue<>(Math.max(2, options.workers() * 4));
-		ExecutorService workers = Executors.newFixedThreadPool(options.workers(), daemon("roster-worker"));
-		Thread reader = daemon("roster-reader").newThread(() -> read(workers, inFlight));
-		reader.start();
-		try {
-			while (true) {
-				List<ScoredRow> rows = inFlight.take().get();
-				if (rows == END) {
-					break;
-				}
+		try (OrderedChunks<ScoredRow> running = new OrderedChunks<>(records, options.workers(), options.chunkRows(), "roster",
+				(record, rowNumber) -> record.fields() == null ? scorer.unreadable(record.problem()) : scorer.score(record.fields()))) {
+			chunks = running;
+			for (List<ScoredRow> rows = running.next(); rows != null; rows = running.next()) {
 				for (ScoredRow row : rows) {
 					csv.writeNext(row.cells(), false);
 					summary.written(row);
@@ -144,7 +129,7 @@ final class RosterJob {
 				progress.written(summary.rowsOut(), (System.nanoTime() - start) / 1e9);
 			}
 			csv.flush();
-			summary.read(rowsRead, records.blankLines());
+			summary.read(running.rowsRead(), records.blankLines());
 			summary.finished((System.nanoTime() - start) / 1e9);
 			return summary;
 		}
@@ -157,50 +142,6 @@ final class RosterJob {
 			throw new RosterFileException(RosterFileException.Kind.UNREADABLE_INPUT, "input",
 					"the input could not be read after " + summary.rowsOut() + " rows (" + ex.getCause().getClass().getSimpleName() + ")");
 		}
-		finally {
-			reader.interrupt();
-			workers.shutdownNow();
-		}
-	}
-
-	/** The reader thread: chunks of records to the workers, their results queued in input order. */
-	private void read(ExecutorService workers, BlockingQueue<Future<List<ScoredRow>>> inFlight) {
-		try {
-			try {
-				List<CsvRecords.Record> chunk = new ArrayList<>(options.chunkRows());
-				long count = 0;
-				for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
-					chunk.add(record);
-					count++;
-					if (chunk.size() == options.chunkRows()) {
-						rowsRead = count;
-						submit(chunk, workers, inFlight);
-						chunk = new ArrayList<>(options.chunkRows());
-					}
-				}
-				if (!chunk.isEmpty()) {
-					submit(chunk, workers, inFlight);
-				}
-				rowsRead = count;
-				inFlight.put(CompletableFuture.completedFuture(END));
-			}
-			catch (IOException ex) {
-				inFlight.put(CompletableFuture.failedFuture(new UncheckedIOException(ex)));
-			}
-			catch (RuntimeException ex) {
-				inFlight.put(CompletableFuture.failedFuture(ex));
-			}
-		}
-		catch (InterruptedException ex) {
-			// the writer stopped; nothing left to hand over
-		}
-	}
-
-	private void submit(List<CsvRecords.Record> chunk, ExecutorService workers, BlockingQueue<Future<List<ScoredRow>>> inFlight)
-			throws InterruptedException {
-		inFlight.put(workers.submit(() -> chunk.stream()
-			.map(record -> record.fields() == null ? scorer.unreadable(record.problem()) : scorer.score(record.fields()))
-			.toList()));
 	}
 
 	private static int indexOf(String[] names, String name) {
@@ -210,14 +151,5 @@ final class RosterJob {
 			}
 		}
 		return -1;
-	}
-
-	private static java.util.concurrent.ThreadFactory daemon(String name) {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 }

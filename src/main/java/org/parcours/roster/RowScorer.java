@@ -73,7 +73,7 @@ final class RowScorer {
 			return error(out, List.of(new RowError(RowError.MALFORMED_ROW, "row", "could not be read by the profile")), null, null);
 		}
 		Patient patient = row.patient();
-		String ageBand = ageBand(patient);
+		String ageBand = AgeBand.of(patient, evaluation.today());
 		String sex = patient.sex() == null ? "not-given" : Kebab.of(patient.sex());
 		if (!row.errors().isEmpty()) {
 			return error(out, row.errors(), ageBand, sex);
@@ -155,15 +155,6 @@ final class RowScorer {
 		String kind = errors.get(0).kind();
 		out[layout.error()] = kind + ": " + sorted.stream().map(RowError::toString).collect(Collectors.joining("; "));
 		return new ScoredRow(neutralise(out), kind, ageBand == null ? "unknown" : ageBand, sex == null ? "not-given" : sex, false);
-	}
-
-	private String ageBand(Patient patient) {
-		Integer age = patient.ageOn(evaluation.today());
-		if (age == null || age < 0 || age > 130) {
-			return "unknown";
-		}
-		int from = age / 10 * 10;
-		return from + "-" + (from + 9);
 	}
 
 	private static String[] neutralise(String[] cells) {
