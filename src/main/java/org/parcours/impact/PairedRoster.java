@@ -65,17 +65,7 @@ final class PairedRoster {
 	static PairedRoster open(BufferedReader input, RosterProfile profile, RuleSet baseline, RuleSet candidate, OutcomeSpec outcome,
 			PatientValidator validator, LocalDate today) throws IOException {
 		CsvRecords records = new CsvRecords(input);
-		CsvRecords.Record header = records.next();
-		if (header == null) {
-			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "the roster is empty; its first line must be a header");
-		}
-		if (header.fields() == null) {
-			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "the header " + header.problem());
-		}
-		String[] names = header.fields().clone();
-		if (names.length > 0 && names[0].startsWith("\uFEFF")) {
-			names[0] = names[0].substring(1);
-		}
+		String[] names = records.header();
 		int outcomeColumn = -1;
 		if (outcome != null) {
 			outcomeColumn = indexOf(names, outcome.column());

@@ -90,4 +90,23 @@ public final class CsvRecords {
 	private static ICSVParser newParser() {
 		return new RFC4180ParserBuilder().build();
 	}
+
+	/**
+	 * The column names of the first record, a byte-order mark taken off the first; a
+	 * {@link RosterFileException} when the input is empty or its first line cannot be read.
+	 */
+	public String[] header() throws IOException {
+		Record header = next();
+		if (header == null) {
+			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "the roster is empty; its first line must be a header");
+		}
+		if (header.fields() == null) {
+			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "the header " + header.problem());
+		}
+		String[] names = header.fields().clone();
+		if (names.length > 0 && names[0].startsWith("\uFEFF")) {
+			names[0] = names[0].substring(1);
+		}
+		return names;
+	}
 }

@@ -70,17 +70,7 @@ final class RosterJob {
 	static RosterJob open(Reader input, RosterProfile profile, Options options, RuleSet ruleSet, PatientValidator validator,
 			LocalDate today) throws IOException {
 		CsvRecords records = new CsvRecords(input instanceof BufferedReader buffered ? buffered : new BufferedReader(input, 1 << 16));
-		CsvRecords.Record header = records.next();
-		if (header == null) {
-			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "the roster is empty; its first line must be a header");
-		}
-		if (header.fields() == null) {
-			throw new RosterFileException(RosterFileException.Kind.BAD_HEADER, "header", "the header " + header.problem());
-		}
-		String[] names = header.fields().clone();
-		if (names.length > 0 && names[0].startsWith("\uFEFF")) {
-			names[0] = names[0].substring(1);
-		}
+		String[] names = records.header();
 		RosterProfile.Mapper mapper = profile.bind(names, ruleSet.vocabulary().mappings());
 		int[] kept = new int[options.keep().size()];
 		for (int k = 0; k < kept.length; k++) {
