@@ -2,11 +2,8 @@ package org.parcours.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.drools.base.base.ClassObjectType;
@@ -27,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * Runs a knowledge base on one patient at a time, inserting the patient-independent facts only once.
  *
  * <p>Decision tables of parameters (thresholds, settings, programme declarations) are rules without
- * any condition: they fire identically for every patient. So those rules run once, on an empty
- * working memory, and are then taken out of the knowledge base: the agenda no longer activates and
- * orders these rules for every patient. Which rules these are is read from the compiled rules, never
+ * any condition: they fire identically for every patient. They are compiled apart, in the parameter
+ * part of the rule set ({@link RuleSourceSplit}), which runs once, on an empty working memory; the
+ * patients are evaluated on the rules part, which does not hold them: the agenda never activates and
+ * orders these rules for every patient. Which rules these are is read from the rules, never
  * listed: a clinician's new parameter table is picked up as it is. Constant facts that no rule
  * matches (a programme's next steps, read only by the answer) are not even inserted: they are added
  * to each evaluation's result.
@@ -68,26 +66,21 @@ final class PatientSessions {
 	/** Fresh working memories, for a rule set whose working memories cannot be reused. */
 	private final KieSessionsPool pool;
 
-	/** Takes {@code kieBase} over: its condition-free rules are removed once their facts are known. */
-	PatientSessions(KieBase kieBase) {
+	/**
+	 * The constant facts are those the condition-free rules of {@code parameters} insert; patients are
+	 * evaluated on {@code kieBase}, which holds no such rule and is never changed here (it may be shared).
+	 */
+	PatientSessions(KieBase parameters, KieBase kieBase) {
 		this.kieBase = kieBase;
-		Set<Rule> constantRules = Collections.newSetFromMap(new IdentityHashMap<>());
-		kieBase.getKiePackages().stream()
-			.flatMap(kiePackage -> kiePackage.getRules().stream())
-			.filter(PatientSessions::conditionFree)
-			.forEach(constantRules::add);
-		KieSession empty = kieBase.newKieSession();
+		KieSession empty = parameters.newKieSession();
 		try {
-			// only the parameter rows: a rule that fires on an empty memory (a "not", an accumulate
-			// over nothing, a rule reading only the programme declarations) still runs per patient
-			empty.fireAllRules(match -> constantRules.contains(match.getRule()));
+			// only the parameter rows: the rows with conditions of a table that also has rows without
+			// are in the parameter part too, and must not fire here
+			empty.fireAllRules(match -> conditionFree(match.getRule()));
 			this.constantFacts = Deployment.offered(empty.getObjects());
 		}
 		finally {
 			empty.dispose();
-		}
-		for (Rule rule : constantRules) {
-			kieBase.removeRule(rule.getPackageName(), rule.getName());
 		}
 		List<Class<?>> matchedTypes = ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes().stream()
 			.map(node -> node.getObjectType()).filter(ClassObjectType.class::isInstance)
@@ -114,6 +107,11 @@ final class PatientSessions {
 		}
 	}
 
+	/** The knowledge base patients are evaluated on. */
+	KieBase kieBase() {
+		return kieBase;
+	}
+
 	/** Whether the constant facts stay in working memories reused from patient to patient (see the class comment). */
 	boolean reusesWorkingMemories() {
 		return ready != null;
@@ -129,7 +127,7 @@ final class PatientSessions {
 	 * a rule that merely fires on an empty memory ({@code not ...}, an accumulate over nothing) still
 	 * depends on the patient.
 	 */
-	private static boolean conditionFree(Rule rule) {
+	static boolean conditionFree(Rule rule) {
 		List<RuleConditionElement> conditions = ((RuleImpl) rule).getLhs().getChildren();
 		return conditions.isEmpty() || (conditions.size() == 1 && isInitialFact(conditions.get(0)));
 	}

@@ -27,7 +27,8 @@ import org.parcours.rules.ReloadAttempt.Trigger;
 
 /**
  * Activates the rules directory while the service keeps answering: read every file, run the
- * {@link CandidatePipeline}, and only if every stage passes warm the candidate (see {@link CandidateWarmUp})
+ * {@link CandidatePipeline}, and only if every stage passes warm the candidate (see {@link CandidateWarmUp};
+ * not when only parameters changed: it then runs on the active rule set's knowledge base, already warm)
  * and swap the active snapshot in one step.
  * A refused candidate leaves the active rule set untouched and is recorded with its problems.
  * Attempts run one at a time: a trigger that arrives during a reload waits for it to finish.
@@ -219,8 +220,14 @@ public final class RuleReloader {
 		AtomicReference<String> stage = new AtomicReference<>(CandidatePipeline.SAFETY_CHECK);
 		FutureTask<RuleSet> build = new FutureTask<>(() -> {
 			RuleSet checked = pipeline.build(files, stage::set);
+			RuleSet current = active.get();
+			if (checked.rulesKnowledgeBase() == current.rulesKnowledgeBase()) {
+				log.info("Candidate {} not warmed: it runs on the active rule set's knowledge base (only parameters changed), already warm",
+						checked.version());
+				return checked;
+			}
 			stage.set(WARM_UP);
-			warmUp.warmUp(checked, active.get(), files, warmUpWithin(start));
+			warmUp.warmUp(checked, current, files, warmUpWithin(start));
 			return checked;
 		});
 		Thread worker = new Thread(build, "rules-candidate-" + candidates.incrementAndGet());

@@ -41,13 +41,13 @@ public final class RuleSet {
 
 	private final EvaluationLimits limits;
 
-	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KieBase kieBase) {
+	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KnowledgeBases.Halves compiled) {
 		this.contentHash = contentHash;
 		this.version = RuleSetVersion.of(contentHash);
 		this.loadedAt = loadedAt;
 		this.files = List.copyOf(files);
 		this.vocabulary = vocabulary;
-		this.sessions = new PatientSessions(kieBase);
+		this.sessions = new PatientSessions(compiled.parameters(), compiled.rules());
 		this.programmes = sessions.constantFacts().stream().filter(Programme.class::isInstance).map(Programme.class::cast)
 			.map(Programme::id).sorted().distinct().toList();
 		this.populationTargets = sessions.constantFacts().stream().filter(PopulationTarget.class::isInstance)
@@ -103,6 +103,11 @@ public final class RuleSet {
 	/** The level shares this rule set declares a roster should show (population targets), sorted by id. */
 	public List<PopulationTarget> populationTargets() {
 		return populationTargets;
+	}
+
+	/** The knowledge base patients are evaluated on: the rules part, shared with every rule set that has the same rules part. */
+	KieBase rulesKnowledgeBase() {
+		return sessions.kieBase();
 	}
 
 	/** Whether evaluations reuse working memories that keep the constant facts (false: a rule fires without any patient). */

@@ -29,7 +29,7 @@ public final class RuleSetLoader {
 
 	private final Clock clock;
 
-	private final CompiledRulesCache cache;
+	private final KnowledgeBases knowledgeBases;
 
 	/** A loader that compiles every rule set it builds. */
 	public RuleSetLoader(Clock clock) {
@@ -38,7 +38,7 @@ public final class RuleSetLoader {
 
 	RuleSetLoader(Clock clock, CompiledRulesCache cache) {
 		this.clock = clock;
-		this.cache = cache;
+		this.knowledgeBases = new KnowledgeBases(cache);
 	}
 
 	public RuleSet load(Path directory) {
@@ -50,7 +50,7 @@ public final class RuleSetLoader {
 		checkTablesAndNames(files, vocabulary);
 		List<RuleSet.FileHash> hashes = files.stream().map(file -> new RuleSet.FileHash(file.path(), file.sha256())).toList();
 		String contentHash = contentHash(hashes);
-		return new RuleSet(contentHash, clock.instant(), hashes, vocabulary, DrlCompiler.compile(files, contentHash, cache));
+		return new RuleSet(contentHash, clock.instant(), hashes, vocabulary, knowledgeBases.compile(files));
 	}
 
 	private static Vocabulary vocabulary(List<RuleFile> files) {

@@ -34,7 +34,7 @@ class RulesConfiguration {
 	RuleSetLoader ruleSetLoader(Clock clock, RulesProperties properties) {
 		RulesProperties.Cache cache = properties.cache();
 		return new RuleSetLoader(clock, cache.enabled()
-				? new CompiledRulesCache(cache.directory().toAbsolutePath().normalize(), cache.maxEntries(), CompilerIdentity.current())
+				? new CompiledRulesCache(cache.directory().toAbsolutePath().normalize(), 2 * cache.maxEntries(), CompilerIdentity.current())
 				: CompiledRulesCache.NONE);
 	}
 

@@ -55,7 +55,8 @@ public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultVal
 	 * {@code enabled}: keep compiled rule sets on disk, so that a start-up on rules compiled before skips
 	 * their compilation. {@code directory}: where; outside the rules directory (whose every file is part
 	 * of the rule set), writable by this service only, by default in the user's cache directory.
-	 * {@code max-entries}: how many compiled rule sets are kept (the most recently used).
+	 * {@code max-entries}: how many compiled rule sets are kept (the most recently used); a rule set is
+	 * stored as two parts, its parameters and its rules, so the cache keeps twice as many entries.
 	 */
 	public record Cache(@DefaultValue("true") boolean enabled, Path directory, @DefaultValue("8") int maxEntries) {
 

@@ -1,0 +1,123 @@
+package org.parcours.rules;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two compiled halves of a rule set (see {@link RuleSourceSplit}): the parameter part, compiled
+ * (or read from the cache) for every rule set, and the rules part, whose knowledge base is shared by
+ * every rule set with the same rules part. A rule set that differs from the active one only in its
+ * parameters thus runs on the very knowledge base the active one runs on: the same loaded classes,
+ * already compiled by the JVM's just-in-time compiler, no new class loader, no second check of the
+ * compiled code. Knowledge bases are remembered weakly, by the content hash of their rules part: one
+ * stays known as long as a rule set that uses it is alive (the active one, one kept for history), and
+ * nothing else keeps it. Nothing changes a rules part's knowledge base once it is known here.
+ */
+final class KnowledgeBases {
+
+	private static final Logger log = LoggerFactory.getLogger(KnowledgeBases.class);
+
+	/** A rule set's compiled halves: the parameter part (fired once for the constant facts) and the shared rules part. */
+	record Halves(KieBase parameters, KieBase rules) {
+	}
+
+	private final CompiledRulesCache cache;
+
+	private final Map<String, WeakReference<KieBase>> rulesParts = new HashMap<>();
+
+	KnowledgeBases(CompiledRulesCache cache) {
+		this.cache = cache;
+	}
+
+	/**
+	 * Both halves of these files. A compile error or a refused compiled code in either half is reported
+	 * with those of the other, in the order of the files, as one compilation of the whole would.
+	 */
+	Halves compile(List<RuleFile> files) {
+		RuleSourceSplit split = RuleSourceSplit.of(files);
+		KieBase parameters = null;
+		KieBase rules = null;
+		List<RuleSetException> failures = new ArrayList<>();
+		long start = System.nanoTime();
+		try {
+			parameters = DrlCompiler.compile(split.parameters(), split.parametersHash(), cache);
+			log.debug("Parameter part ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+		}
+		catch (RuleSetException ex) {
+			failures.add(ex);
+		}
+		start = System.nanoTime();
+		try {
+			rules = rulesPart(split);
+			log.debug("Rules part ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+		}
+		catch (RuleSetException ex) {
+			failures.add(ex);
+		}
+		if (!failures.isEmpty()) {
+			throw merged(failures, files);
+		}
+		return new Halves(parameters, rules);
+	}
+
+	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */
+	private KieBase rulesPart(RuleSourceSplit split) {
+		String key = split.rulesHash();
+		KieBase known = known(key);
+		if (known != null) {
+			log.debug("Rules part unchanged: its knowledge base is shared");
+			return known;
+		}
+		KieBase built = withoutConditionFreeRules(DrlCompiler.compile(split.rules(), key, cache));
+		synchronized (this) {
+			// a candidate built at the same time (a reload past its deadline, still running) may have been first
+			KieBase first = known(key);
+			if (first != null) {
+				return first;
+			}
+			rulesParts.values().removeIf(reference -> reference.get() == null);
+			rulesParts.put(key, new WeakReference<>(built));
+			return built;
+		}
+	}
+
+	private synchronized KieBase known(String key) {
+		WeakReference<KieBase> reference = rulesParts.get(key);
+		return reference == null ? null : reference.get();
+	}
+
+	/**
+	 * The knowledge base without the rules of the parameter part it still holds: rows without any
+	 * condition of decision tables that also have conditions (they are in both parts). Done before the
+	 * knowledge base is shared: afterwards nothing changes it.
+	 */
+	private static KieBase withoutConditionFreeRules(KieBase kieBase) {
+		List<Rule> conditionFree = kieBase.getKiePackages().stream().flatMap(kiePackage -> kiePackage.getRules().stream())
+			.filter(PatientSessions::conditionFree).toList();
+		for (Rule rule : conditionFree) {
+			kieBase.removeRule(rule.getPackageName(), rule.getName());
+		}
+		return kieBase;
+	}
+
+	/** One failure with the problems of both halves, in the order of the files, when both failed at the same stage. */
+	private static RuleSetException merged(List<RuleSetException> failures, List<RuleFile> files) {
+		if (failures.size() == 1 || !failures.get(0).stage().equals(failures.get(1).stage())) {
+			return failures.get(0);
+		}
+		List<String> order = files.stream().map(RuleFile::path).toList();
+		List<RuleProblem> problems = failures.stream().flatMap(failure -> failure.problems().stream())
+			.sorted(Comparator.comparingInt(problem -> order.indexOf(problem.file()) < 0 ? order.size() : order.indexOf(problem.file())))
+			.distinct().toList();
+		return new RuleSetException(failures.get(0).stage(), problems);
+	}
+}

@@ -1,0 +1,151 @@
+package org.parcours.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * The rule files cut in two before they are compiled: the <em>parameter part</em>, every rule without
+ * any condition (thresholds, settings, next steps, programme declarations: what a clinician edits
+ * most), and the <em>rules part</em>, everything else. Each part is compiled on its own, so an edit of
+ * a parameter compiles only the small parameter part and the rules part, unchanged, keeps its
+ * knowledge base (see {@link KnowledgeBases}).
+ *
+ * <p>Both parts keep every file's path and header (package, imports, functions, RuleSet and Import
+ * rows) so that each compiles alone, and keep every line where it was: what is taken out of a part is
+ * blanked, never deleted, so a compile message of either part points at the clinician's own line or
+ * row. DRL rules are found, and their conditions read, by the rule engine's own parser. A decision
+ * table without a CONDITION column goes to the parameter part whole; a table with one goes to the
+ * rules part, and also to the parameter part when one of its rows has every condition cell empty (such
+ * a row is a rule without condition, and a row cannot be taken out of a table without ending it). The
+ * rules part's copy of such a row is taken out of its knowledge base when that is built.
+ */
+record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
+
+	static RuleSourceSplit of(List<RuleFile> files) {
+		List<RuleFile> parameters = new ArrayList<>();
+		List<RuleFile> rules = new ArrayList<>();
+		for (RuleFile file : files) {
+			if (file.isDrl()) {
+				splitDrl(file, parameters, rules);
+			}
+			else if (file.isDecisionTable()) {
+				splitTable(file, parameters, rules);
+			}
+		}
+		return new RuleSourceSplit(List.copyOf(parameters), List.copyOf(rules));
+	}
+
+	/** The content hash of the parameter part: the key of its compiled module. */
+	String parametersHash() {
+		return RuleSetLoader.contentHashOf(prefixed("parameters/", parameters));
+	}
+
+	/** The content hash of the rules part: the key of its compiled module and of its shared knowledge base. */
+	String rulesHash() {
+		return RuleSetLoader.contentHashOf(prefixed("rules/", rules));
+	}
+
+	/** The files under a prefix, so that the two parts never share a key even when their texts are equal. */
+	private static List<RuleFile> prefixed(String prefix, List<RuleFile> files) {
+		return files.stream().map(file -> new RuleFile(prefix + file.path(), file.content())).toList();
+	}
+
+	/**
+	 * Rules with an empty condition to the parameter part, the others to the rules part, both with the
+	 * file's header. A file the parser cannot read goes whole to the rules part, whose compilation then
+	 * reports the error once, at its line.
+	 */
+	private static void splitDrl(RuleFile file, List<RuleFile> parameters, List<RuleFile> rules) {
+		String text = file.text();
+		DrlParser parser = new DrlParser();
+		PackageDescr parsed;
+		try {
+			parsed = parser.parse(false, text);
+		}
+		catch (DroolsParserException ex) {
+			parsed = null;
+		}
+		if (parsed == null || parser.hasErrors()) {
+			rules.add(file);
+			return;
+		}
+		char[] parameterText = text.toCharArray();
+		char[] rulesText = text.toCharArray();
+		for (RuleDescr rule : parsed.getRules()) {
+			boolean conditionFree = rule.getLhs() == null || rule.getLhs().getDescrs().isEmpty();
+			blank(conditionFree ? rulesText : parameterText, rule.getStartCharacter(), rule.getEndCharacter());
+		}
+		parameters.add(withText(file, parameterText));
+		rules.add(withText(file, rulesText));
+	}
+
+	/** Blanks characters {@code from} to {@code to} (both included), keeping line breaks: every line stays where it was. */
+	private static void blank(char[] text, int from, int to) {
+		for (int i = Math.max(from, 0); i <= to && i < text.length; i++) {
+			if (text[i] != '\n' && text[i] != '\r') {
+				text[i] = ' ';
+			}
+		}
+	}
+
+	private static RuleFile withText(RuleFile file, char[] text) {
+		return new RuleFile(file.path(), new String(text).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Each table to the part it belongs to, its lines blanked in the other. A part with no table left
+	 * does not get the file (the engine refuses a decision table file without any table); a table that
+	 * cannot be read goes to the rules part, whose compilation reports it.
+	 */
+	private static void splitTable(RuleFile file, List<RuleFile> parameters, List<RuleFile> rules) {
+		List<RuleProblem> unreadable = new ArrayList<>();
+		List<DecisionTable> tables = DecisionTable.read(file, unreadable);
+		if (!unreadable.isEmpty() || tables.isEmpty()) {
+			rules.add(file);
+			return;
+		}
+		String[] lines = file.text().split("(?<=\\n)|(?<=\\r)(?!\\n)", -1);
+		String[] parameterLines = lines.clone();
+		String[] rulesLines = lines.clone();
+		boolean anyParameters = false;
+		boolean anyRules = false;
+		for (DecisionTable table : tables) {
+			boolean conditions = table.columns().stream().anyMatch(column -> column.kind().equals("CONDITION"));
+			boolean conditionFreeRows = !conditions || table.rows().stream().anyMatch(row -> everyConditionEmpty(table, row));
+			if (!conditions) {
+				blank(rulesLines, table);
+			}
+			else if (!conditionFreeRows) {
+				blank(parameterLines, table);
+			}
+			anyParameters |= conditionFreeRows;
+			anyRules |= conditions;
+		}
+		if (anyParameters) {
+			parameters.add(new RuleFile(file.path(), String.join("", parameterLines).getBytes(StandardCharsets.UTF_8)));
+		}
+		if (anyRules) {
+			rules.add(new RuleFile(file.path(), String.join("", rulesLines).getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	/** A row whose rule has no condition: the engine leaves out a condition whose cell is empty. */
+	private static boolean everyConditionEmpty(DecisionTable table, DecisionTable.Row row) {
+		return table.columns().stream().filter(column -> column.kind().equals("CONDITION")).allMatch(column -> row.cell(column.index()).isEmpty());
+	}
+
+	/** Empties the lines of a table, from its RuleTable line to its last row, keeping their line breaks. */
+	private static void blank(String[] lines, DecisionTable table) {
+		int last = table.rows().isEmpty() ? table.line() + 4 : table.rows().get(table.rows().size() - 1).line();
+		for (int line = table.line(); line <= last && line <= lines.length; line++) {
+			String text = lines[line - 1];
+			lines[line - 1] = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : text.endsWith("\r") ? "\r" : "";
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package org.parcours.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+import org.parcours.facts.ProgrammeFinding;
+import org.parcours.facts.Setting;
+import org.parcours.facts.Threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rule files cut into a parameter part (rules without any condition) and a rules part before they
+ * are compiled: each part holds what it should, every line stays where the clinician wrote it, both
+ * parts compile, and a compile error in either is reported at the clinician's file and line or row.
+ */
+class RuleSourceSplitTests {
+
+	static final String DRL_PATH = "stratification/split.drl";
+
+	static final String DRL = """
+			package stratification
+
+			import org.parcours.facts.*
+
+			function String label(String name) {
+			    return "split " + name;
+			}
+
+			rule "SPLIT-PROGRAMME"
+			when
+			then
+			    insert(new Setting("split.label", label("programme")));
+			end
+
+			rule "SPLIT-L2"
+			when
+			    $p : PatientFacts(medicationCount != null, medicationCount >= 5)
+			then
+			    insert(new LevelFinding(2, "SPLIT-L2", label("level")));
+			end
+			""";
+
+	static final String TABLE_PATH = "stratification/split.drl.csv";
+
+	static final String TABLE = """
+			RuleSet,stratification
+			Import,org.parcours.facts.*
+			,
+			RuleTable Split thresholds
+			NAME,ACTION
+			,
+			,"insert(new Threshold(drools.getRule().getName(), $param));"
+			threshold,value [whole number]
+			split.min-medications,5
+			,
+			RuleTable Split levels
+			NAME,CONDITION,ACTION
+			,$p : PatientFacts,
+			,medicationCount >= $param,"insert(new LevelFinding($param, drools.getRule().getName(), ""many medications""));"
+			rule,from [whole number],level [whole number]
+			SPLIT-L3,10,3
+			,
+			RuleTable Split next steps
+			NAME,CONDITION,ACTION
+			,PatientFacts,
+			,"hasChronic(""$param"")","insert(ProgrammeFinding.nextStep(""split"", drools.getRule().getName(), ""$param""));"
+			rule,when the patient has [chronic category],next step [text]
+			SPLIT-NEXT 1,copd,see a pulmonologist
+			SPLIT-NEXT 2,,review at 6 months
+			""";
+
+	static List<RuleFile> files(String drl, String table) {
+		return List.of(new RuleFile(DRL_PATH, drl.getBytes(StandardCharsets.UTF_8)),
+				new RuleFile(TABLE_PATH, table.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	static String text(List<RuleFile> part, String path) {
+		return part.stream().filter(file -> file.path().equals(path)).findFirst().orElseThrow().text();
+	}
+
+	static List<String> lines(String text) {
+		return List.of(text.split("\n", -1));
+	}
+
+	@Test
+	void eachPartHoldsItsRulesWithTheHeaderAndEveryLineInItsPlace() {
+		RuleSourceSplit split = RuleSourceSplit.of(files(DRL, TABLE));
+		List<String> original = lines(DRL);
+		List<String> parameters = lines(text(split.parameters(), DRL_PATH));
+		List<String> rules = lines(text(split.rules(), DRL_PATH));
+
+		assertThat(parameters).hasSameSizeAs(original);
+		assertThat(rules).hasSameSizeAs(original);
+		for (int line : List.of(1, 3, 5, 6, 7)) {
+			// the header (package, import, function) is in both parts, where it was
+			assertThat(parameters.get(line - 1)).isEqualTo(original.get(line - 1));
+			assertThat(rules.get(line - 1)).isEqualTo(original.get(line - 1));
+		}
+		for (int line = 9; line <= 13; line++) {
+			assertThat(parameters.get(line - 1)).isEqualTo(original.get(line - 1));
+			assertThat(rules.get(line - 1)).isBlank();
+		}
+		for (int line = 15; line <= 20; line++) {
+			assertThat(parameters.get(line - 1)).isBlank();
+			assertThat(rules.get(line - 1)).isEqualTo(original.get(line - 1));
+		}
+
+		List<String> table = lines(TABLE);
+		List<String> parameterTable = lines(text(split.parameters(), TABLE_PATH));
+		List<String> rulesTable = lines(text(split.rules(), TABLE_PATH));
+		assertThat(parameterTable).hasSameSizeAs(table);
+		assertThat(rulesTable).hasSameSizeAs(table);
+		assertThat(parameterTable.subList(0, 2)).isEqualTo(table.subList(0, 2));
+		assertThat(rulesTable.subList(0, 2)).isEqualTo(table.subList(0, 2));
+		// the parameter table (lines 4-9) only in the parameter part, the condition table (11-16) only in the rules part
+		assertThat(parameterTable.subList(3, 9)).isEqualTo(table.subList(3, 9));
+		assertThat(rulesTable.subList(3, 9)).allSatisfy(line -> assertThat(line).isEmpty());
+		assertThat(parameterTable.subList(10, 16)).allSatisfy(line -> assertThat(line).isEmpty());
+		assertThat(rulesTable.subList(10, 16)).isEqualTo(table.subList(10, 16));
+		// a table with a row without condition (SPLIT-NEXT 2) is in both
+		assertThat(parameterTable.subList(17, 24)).isEqualTo(table.subList(17, 24));
+		assertThat(rulesTable.subList(17, 24)).isEqualTo(table.subList(17, 24));
+	}
+
+	@Test
+	void bothPartsCompileTheRulesWithoutConditionFireOnceAndThePatientsRulesPartHoldsNone() {
+		KnowledgeBases.Halves halves = new KnowledgeBases(CompiledRulesCache.NONE).compile(files(DRL, TABLE));
+
+		assertThat(ruleNames(halves.parameters())).contains("SPLIT-PROGRAMME", "split.min-medications", "SPLIT-NEXT 2")
+			.doesNotContain("SPLIT-L2", "SPLIT-L3");
+		assertThat(ruleNames(halves.rules())).containsExactlyInAnyOrder("SPLIT-L2", "SPLIT-L3", "SPLIT-NEXT 1");
+
+		PatientSessions sessions = new PatientSessions(halves.parameters(), halves.rules());
+		assertThat(sessions.constantFacts()).hasSize(3).anySatisfy(fact -> assertThat(fact).isEqualTo(new Setting("split.label", "split programme")))
+			.anySatisfy(fact -> assertThat(fact).isInstanceOfSatisfying(Threshold.class, threshold -> assertThat(threshold.name()).isEqualTo("split.min-medications")))
+			.anySatisfy(fact -> assertThat(fact).isInstanceOfSatisfying(ProgrammeFinding.class,
+					step -> assertThat(step.rule()).isEqualTo("SPLIT-NEXT 2")));
+		assertThat(ruleNames(halves.rules())).as("the rules part is not changed by the evaluations' set-up")
+			.containsExactlyInAnyOrder("SPLIT-L2", "SPLIT-L3", "SPLIT-NEXT 1");
+		KieSession empty = halves.rules().newKieSession();
+		try {
+			assertThat(empty.fireAllRules()).as("no rule of the rules part fires without a patient").isZero();
+		}
+		finally {
+			empty.dispose();
+		}
+	}
+
+	@Test
+	void aCompileErrorInTheParameterPartIsReportedAtTheClinicianLine() {
+		String broken = DRL.replace("label(\"programme\")", "labelled(\"programme\")");
+
+		assertThat(refusal(broken, TABLE)).singleElement().satisfies(problem -> {
+			assertThat(problem.file()).isEqualTo(DRL_PATH);
+			assertThat(problem.line()).isEqualTo(12);
+		});
+	}
+
+	@Test
+	void aCompileErrorInTheRulesPartIsReportedAtTheClinicianLine() {
+		String broken = DRL.replace("label(\"level\")", "labelled(\"level\")");
+
+		assertThat(refusal(broken, TABLE)).singleElement().satisfies(problem -> {
+			assertThat(problem.file()).isEqualTo(DRL_PATH);
+			assertThat(problem.line()).isEqualTo(19);
+		});
+	}
+
+	@Test
+	void compileErrorsInATableOfEachPartAreReportedTogetherAsByOneCompilationOfTheWhole() {
+		// an unknown type in the parameter table's action, an unknown field in the condition table's condition
+		String broken = TABLE.replace("new Threshold(", "new Thresholdx(").replace("medicationCount >= $param", "medicationCounts >= $param");
+		List<RuleFile> files = files(DRL, broken);
+		List<RuleProblem> whole;
+		try {
+			DrlCompiler.compile(files, RuleSetLoader.contentHashOf(files), CompiledRulesCache.NONE);
+			throw new AssertionError("the rules compiled");
+		}
+		catch (RuleSetException ex) {
+			whole = ex.problems();
+		}
+
+		// every problem one compilation of the whole reports (there, the condition's error hides the action's)
+		assertThat(refusal(DRL, broken)).hasSize(2).containsAll(whole)
+			.anySatisfy(problem -> assertThat(problem.message()).contains("Thresholdx"))
+			.anySatisfy(problem -> {
+				assertThat(problem.file()).isEqualTo(TABLE_PATH);
+				assertThat(problem.message()).contains("medicationCounts >= 10");
+			});
+	}
+
+	static List<RuleProblem> refusal(String drl, String table) {
+		try {
+			new KnowledgeBases(CompiledRulesCache.NONE).compile(files(drl, table));
+		}
+		catch (RuleSetException ex) {
+			assertThat(ex.stage()).isEqualTo("Compilation");
+			return ex.problems();
+		}
+		throw new AssertionError("the rules compiled");
+	}
+
+	static Collection<String> ruleNames(KieBase kieBase) {
+		return kieBase.getKiePackages().stream().flatMap(kiePackage -> kiePackage.getRules().stream()).map(rule -> rule.getName()).toList();
+	}
+}
