@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.conf.KeepReferenceOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,7 @@ final class KnowledgeBases {
 			log.debug("Rules part unchanged: its knowledge base is shared");
 			return known;
 		}
-		KieBase built = withoutConditionFreeRules(DrlCompiler.compile(split.rules(), key, cache));
+		KieBase built = unreferencingItsWorkingMemories(withoutConditionFreeRules(DrlCompiler.compile(split.rules(), key, cache)));
 		synchronized (this) {
 			// a candidate built at the same time (a reload past its deadline, still running) may have been first
 			KieBase first = known(key);
@@ -106,6 +108,17 @@ final class KnowledgeBases {
 		for (Rule rule : conditionFree) {
 			kieBase.removeRule(rule.getPackageName(), rule.getName());
 		}
+		return kieBase;
+	}
+
+	/**
+	 * By default a knowledge base keeps a reference to every working memory made from it (to bring them
+	 * up to date when it changes) until that one is disposed. The working memories a rule set keeps for
+	 * reuse are never disposed, only dropped with the rule set: a shared knowledge base would keep those
+	 * of every rule set that ever used it. Nothing changes it once shared, so it need not know them.
+	 */
+	private static KieBase unreferencingItsWorkingMemories(KieBase kieBase) {
+		((InternalRuleBase) kieBase).getSessionConfiguration().setOption(KeepReferenceOption.NO);
 		return kieBase;
 	}
 
