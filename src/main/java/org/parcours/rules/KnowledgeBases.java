@@ -28,7 +28,10 @@ final class KnowledgeBases {
 
 	private static final Logger log = LoggerFactory.getLogger(KnowledgeBases.class);
 
-	/** A rule set's compiled halves: the parameter part (fired once for the constant facts) and the shared rules part. */
+	/**
+	 * A rule set's compiled halves: the parameter part (fired once for the constant facts) and the shared
+	 * rules part; the same knowledge base twice, not shared, for a rule set that could not be cut in two.
+	 */
 	record Halves(KieBase parameters, KieBase rules) {
 	}
 
@@ -46,6 +49,11 @@ final class KnowledgeBases {
 	 */
 	Halves compile(List<RuleFile> files) {
 		RuleSourceSplit split = RuleSourceSplit.of(files);
+		if (!split.cut()) {
+			// compiled whole: its parameters are fired and taken out by PatientSessions, on a knowledge base of its own
+			KieBase whole = DrlCompiler.compile(split.rules(), split.rulesHash(), cache);
+			return new Halves(whole, whole);
+		}
 		KieBase parameters = null;
 		KieBase rules = null;
 		List<RuleSetException> failures = new ArrayList<>();

@@ -68,7 +68,8 @@ final class PatientSessions {
 
 	/**
 	 * The constant facts are those the condition-free rules of {@code parameters} insert; patients are
-	 * evaluated on {@code kieBase}, which holds no such rule and is never changed here (it may be shared).
+	 * evaluated on {@code kieBase}, which holds no such rule and is never changed here (it may be shared),
+	 * unless it is {@code parameters} itself: then those rules are removed from it once they fired.
 	 */
 	PatientSessions(KieBase parameters, KieBase kieBase) {
 		this.kieBase = kieBase;
@@ -81,6 +82,11 @@ final class PatientSessions {
 		}
 		finally {
 			empty.dispose();
+		}
+		if (parameters == kieBase) {
+			// a rule set compiled whole (see RuleSourceSplit#cut), not shared: its parameters are taken out here
+			kieBase.getKiePackages().stream().flatMap(kiePackage -> kiePackage.getRules().stream()).filter(PatientSessions::conditionFree)
+				.toList().forEach(rule -> kieBase.removeRule(rule.getPackageName(), rule.getName()));
 		}
 		List<Class<?>> matchedTypes = ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes().stream()
 			.map(node -> node.getObjectType()).filter(ClassObjectType.class::isInstance)

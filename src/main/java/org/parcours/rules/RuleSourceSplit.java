@@ -23,11 +23,15 @@ import org.drools.drl.parser.DroolsParserException;
  * table without a CONDITION column goes to the parameter part whole; a table with one goes to the
  * rules part, and also to the parameter part when one of its rows has every condition cell empty (such
  * a row is a rule without condition, and a row cannot be taken out of a table without ending it). The
- * rules part's copy of such a row is taken out of its knowledge base when that is built.
+ * rules part's copy of such a row is taken out of its knowledge base when that is built. A DRL file
+ * without parameters or functions is in the rules part only.
  */
 record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 
 	static RuleSourceSplit of(List<RuleFile> files) {
+		if (files.stream().filter(RuleFile::isDrl).anyMatch(RuleSourceSplit::declaresTypes)) {
+			return new RuleSourceSplit(List.of(), files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).toList());
+		}
 		List<RuleFile> parameters = new ArrayList<>();
 		List<RuleFile> rules = new ArrayList<>();
 		for (RuleFile file : files) {
@@ -39,6 +43,25 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 			}
 		}
 		return new RuleSourceSplit(List.copyOf(parameters), List.copyOf(rules));
+	}
+
+	/**
+	 * Whether the rules were cut in two. Not when a DRL file declares a type: each part would have a
+	 * class of its own for it, and the rules part would not match the parameters' facts of that type.
+	 * Such a rule set is compiled whole, as the rules part, with no parameter part.
+	 */
+	boolean cut() {
+		return !parameters.isEmpty();
+	}
+
+	private static boolean declaresTypes(RuleFile file) {
+		try {
+			PackageDescr parsed = new DrlParser().parse(false, file.text());
+			return parsed != null && (!parsed.getTypeDeclarations().isEmpty() || !parsed.getEnumDeclarations().isEmpty());
+		}
+		catch (DroolsParserException ex) {
+			return false;
+		}
 	}
 
 	/** The content hash of the parameter part: the key of its compiled module. */
@@ -77,11 +100,17 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 		}
 		char[] parameterText = text.toCharArray();
 		char[] rulesText = text.toCharArray();
+		boolean anyConditionFree = false;
 		for (RuleDescr rule : parsed.getRules()) {
 			boolean conditionFree = rule.getLhs() == null || rule.getLhs().getDescrs().isEmpty();
 			blank(conditionFree ? rulesText : parameterText, rule.getStartCharacter(), rule.getEndCharacter());
+			anyConditionFree |= conditionFree;
 		}
-		parameters.add(withText(file, parameterText));
+		// a file without parameters is left out of the parameter part, unless it has functions (a
+		// parameter rule may call those of its package): an edit of its rules then leaves that part as it is
+		if (anyConditionFree || !parsed.getFunctions().isEmpty()) {
+			parameters.add(withText(file, parameterText));
+		}
 		rules.add(withText(file, rulesText));
 	}
 

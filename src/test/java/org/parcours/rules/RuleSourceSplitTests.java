@@ -136,8 +136,8 @@ class RuleSourceSplitTests {
 			.doesNotContain("SPLIT-L2", "SPLIT-L3");
 		assertThat(ruleNames(halves.rules())).containsExactlyInAnyOrder("SPLIT-L2", "SPLIT-L3", "SPLIT-NEXT 1");
 
-		PatientSessions sessions = new PatientSessions(halves.parameters(), halves.rules());
-		assertThat(sessions.constantFacts()).hasSize(3).anySatisfy(fact -> assertThat(fact).isEqualTo(new Setting("split.label", "split programme")))
+		PatientSessions evaluations = new PatientSessions(halves.parameters(), halves.rules());
+		assertThat(evaluations.constantFacts()).hasSize(3).anySatisfy(fact -> assertThat(fact).isEqualTo(new Setting("split.label", "split programme")))
 			.anySatisfy(fact -> assertThat(fact).isInstanceOfSatisfying(Threshold.class, threshold -> assertThat(threshold.name()).isEqualTo("split.min-medications")))
 			.anySatisfy(fact -> assertThat(fact).isInstanceOfSatisfying(ProgrammeFinding.class,
 					step -> assertThat(step.rule()).isEqualTo("SPLIT-NEXT 2")));
@@ -150,6 +150,32 @@ class RuleSourceSplitTests {
 		finally {
 			empty.dispose();
 		}
+	}
+
+	@Test
+	void aRuleSetThatDeclaresATypeIsCompiledWholeSoThatItsParametersAndRulesShareTheClass() {
+		String declaring = DRL.replace("rule \"SPLIT-PROGRAMME\"", "declare SplitLimit\n    value : int\nend\n\nrule \"SPLIT-LIMIT\"\nwhen\nthen\n"
+				+ "    insert(new SplitLimit(5));\nend\n\nrule \"SPLIT-PROGRAMME\"");
+		assertThat(RuleSourceSplit.of(files(declaring, TABLE)).parameters()).isEmpty();
+
+		KnowledgeBases.Halves halves = new KnowledgeBases(CompiledRulesCache.NONE).compile(files(declaring, TABLE));
+		assertThat(halves.parameters()).isSameAs(halves.rules());
+		PatientSessions evaluations = new PatientSessions(halves.parameters(), halves.rules());
+
+		Class<?> declared = halves.rules().getFactType("stratification", "SplitLimit").getFactClass();
+		assertThat(evaluations.constantFacts()).anySatisfy(fact -> assertThat(fact).isExactlyInstanceOf(declared));
+		assertThat(ruleNames(halves.rules())).containsExactlyInAnyOrder("SPLIT-L2", "SPLIT-L3", "SPLIT-NEXT 1");
+	}
+
+	@Test
+	void aDrlFileWithoutParametersOrFunctionsIsInTheRulesPartOnly() {
+		List<RuleFile> files = List.of(new RuleFile("stratification/only-rules.drl", DRL.substring(0, DRL.indexOf("function"))
+			.concat(DRL.substring(DRL.indexOf("rule \"SPLIT-L2\""))).replace("label(\"level\")", "\"level\"").getBytes(StandardCharsets.UTF_8)));
+
+		RuleSourceSplit split = RuleSourceSplit.of(files);
+
+		assertThat(split.parameters()).isEmpty();
+		assertThat(split.rules()).extracting(RuleFile::path).containsExactly("stratification/only-rules.drl");
 	}
 
 	@Test
