@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # How long a saved edit takes to answer in a running service: the time from writing a file of the
 # watched rules directory to the first assessment that names the new rule-set version (every 20 ms).
-# Each edit is new content (a comment line with a new number: a threshold edit would meet a golden case
-# at its boundary and be refused), so none is served from the compiled-rules cache. Jars are measured
-# in alternation, edit by edit.
+# Each edit is new content, so none is served from the compiled-rules cache. Jars are measured in
+# alternation, edit by edit. Two kinds of edit (EDIT):
+#   rule       (default) a comment line with a new number appended to stratification/derived.drl: the
+#              rules part changes, as with an edit of a condition;
+#   parameter  the text of the next step DMP-HF-NEXT 1 in programmes/dmp-heart-failure.drl.csv, with a new
+#              number each time: a parameter row (a rule without condition) that no golden case reads.
+#              Not a threshold: alternating between two values would be served from the cache from the
+#              second edit on, and a new value each time would soon meet a golden case at its boundary.
 #
-# Usage: bench/edit-live.sh [edits] JAR [JAR...]   (default 5 edits; e.g. a build of main, then this one)
+# Usage: [EDIT=rule|parameter] bench/edit-live.sh [edits] JAR [JAR...]   (default 5 edits; e.g. a build of main, then this one)
 # PORT (default 18083; the second jar uses PORT+1, ...) can be set. Extra service arguments in ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +27,15 @@ echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 version() { curl -fs -u bench:bench-secret -H 'Content-Type: application/json' --data-binary @"$BODY" "localhost:$1/api/v1/assessments" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["rulesVersion"])'; }
+
+EDIT=${EDIT:-rule}
+NEXT_STEP='DMP-HF-NEXT 1,"written consent and choice of the coordinating physician'
+case "$EDIT" in
+  rule) edit() { echo "// edit $2" >> "$1/stratification/derived.drl"; } ;;
+  parameter) edit() { sed -i "s/^\($NEXT_STEP\)[^\"]*\"/\1 (edit $2)\"/" "$1/programmes/dmp-heart-failure.drl.csv"; } ;;
+  *) echo "EDIT is rule or parameter" >&2; exit 1 ;;
+esac
+echo "edit: $EDIT"
 
 index=0
 for jar in "$@"; do
@@ -41,7 +55,7 @@ for edit in $(seq "$EDITS"); do
   for jar in "$@"; do
     port=$((PORT + index)); rules="$WORK/$index/rules"
     before=$(version $port)
-    saved=$(date +%s%N); echo "// edit $edit" >> "$rules/stratification/derived.drl"
+    saved=$(date +%s%N); edit "$rules" "$edit"
     until [ "$(version $port)" != "$before" ]; do sleep 0.02; done
     live=$(date +%s%N)
     printf '%-40s edit %d: new version answering %5d ms after the save\n' "$jar" "$edit" $(( (live - saved) / 1000000 ))
