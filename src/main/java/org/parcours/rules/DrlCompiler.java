@@ -39,6 +39,13 @@ final class DrlCompiler {
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
+	/**
+	 * One compilation at a time in this JVM: two run at once (a reload past its deadline still compiling
+	 * while the next one starts, an archived version compiled for a reproduction, an impact report's
+	 * candidate) can lose rules of a decision table (DrlCompilerConcurrencyTests).
+	 */
+	private static final Object COMPILER = new Object();
+
 	private DrlCompiler() {
 	}
 
@@ -62,7 +69,10 @@ final class DrlCompiler {
 			}
 		}
 		start = System.nanoTime();
-		InternalKieModule module = compiled(kie, files);
+		InternalKieModule module;
+		synchronized (COMPILER) {
+			module = compiled(kie, files);
+		}
 		log.debug("Rules compiled in {} ms", millisSince(start));
 		KieBase kieBase = checkedKieBase(kie, module, files);
 		cache.write(contentHash, module.getBytes());
