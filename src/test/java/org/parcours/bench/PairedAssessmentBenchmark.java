@@ -70,6 +70,11 @@ public final class PairedAssessmentBenchmark {
 		System.out.printf("total: A %.0f, B %.0f assessments per CPU second: B/A x%.3f (pairs from x%.3f to x%.3f)%n",
 				pairs * chunk / totalA.cpuSeconds, pairs * chunk / totalB.cpuSeconds, totalA.cpuSeconds / totalB.cpuSeconds, ratios.get(0),
 				ratios.get(ratios.size() - 1));
+		// the pairs' ratios are compared on a log scale: geometric mean and its 95 % interval
+		double mean = ratios.stream().mapToDouble(Math::log).average().orElseThrow();
+		double variance = ratios.stream().mapToDouble(ratio -> Math.pow(Math.log(ratio) - mean, 2)).sum() / (pairs - 1);
+		double margin = 1.96 * Math.sqrt(variance / pairs);
+		System.out.printf("pairs: B/A x%.3f (95 %% interval x%.3f to x%.3f)%n", Math.exp(mean), Math.exp(mean - margin), Math.exp(mean + margin));
 		System.out.printf("allocated per assessment: A %.0f bytes, B %.0f bytes: B/A x%.3f%n", (double) totalA.bytes / pairs / chunk,
 				(double) totalB.bytes / pairs / chunk, (double) totalB.bytes / totalA.bytes);
 	}
