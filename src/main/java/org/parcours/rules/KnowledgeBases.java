@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
@@ -15,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two compiled halves of a rule set (see {@link RuleSourceSplit}): the parameter part, compiled
- * (or read from the cache) for every rule set, and the rules part, whose knowledge base is shared by
- * every rule set with the same rules part. A rule set that differs from the active one only in its
- * parameters thus runs on the very knowledge base the active one runs on: the same loaded classes,
- * already compiled by the JVM's just-in-time compiler, no new class loader, no second check of the
- * compiled code. Knowledge bases are remembered weakly, by the content hash of their rules part: one
- * stays known as long as a rule set that uses it is alive (the active one, one kept for history), and
- * nothing else keeps it. Nothing changes a rules part's knowledge base once it is known here.
+ * The two compiled halves of a rule set (see {@link RuleSourceSplit}), each shared by every rule set
+ * with the same part. A rule set that differs from the active one only in its parameters thus runs on
+ * the very knowledge base the active one runs on: the same loaded classes, already compiled by the
+ * JVM's just-in-time compiler, no new class loader, no second check of the compiled code; and a reload
+ * of unchanged files compiles, reads and checks nothing. Knowledge bases are remembered weakly, by the
+ * content hash of their part: one stays known as long as a rule set that uses it is alive (the active
+ * one, one kept for history), and nothing else keeps it. Nothing changes a knowledge base once it is
+ * known here.
  */
 final class KnowledgeBases {
 
@@ -37,7 +38,8 @@ final class KnowledgeBases {
 
 	private final CompiledRulesCache cache;
 
-	private final Map<String, WeakReference<KieBase>> rulesParts = new HashMap<>();
+	/** Knowledge bases of both parts by the content hash of their part (the two hashes never meet, see RuleSourceSplit). */
+	private final Map<String, WeakReference<KieBase>> parts = new HashMap<>();
 
 	KnowledgeBases(CompiledRulesCache cache) {
 		this.cache = cache;
@@ -59,7 +61,7 @@ final class KnowledgeBases {
 		List<RuleSetException> failures = new ArrayList<>();
 		long start = System.nanoTime();
 		try {
-			parameters = DrlCompiler.compile(split.parameters(), split.parametersHash(), cache);
+			parameters = shared(split.parametersHash(), () -> DrlCompiler.compile(split.parameters(), split.parametersHash(), cache));
 			log.debug("Parameter part ready in {} ms", (System.nanoTime() - start) / 1_000_000);
 		}
 		catch (RuleSetException ex) {
@@ -82,26 +84,35 @@ final class KnowledgeBases {
 	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */
 	private KieBase rulesPart(RuleSourceSplit split) {
 		String key = split.rulesHash();
+		return shared(key, () -> unreferencingItsWorkingMemories(withoutConditionFreeRules(DrlCompiler.compile(split.rules(), key, cache))));
+	}
+
+	/**
+	 * The knowledge base already built for this part if a rule set still uses it, else a new one. The
+	 * parameter part is shared too: an unchanged one then costs neither a read of the cache nor a check
+	 * of its compiled code; firing it for the constant facts on an empty working memory changes nothing in it.
+	 */
+	private KieBase shared(String key, Supplier<KieBase> build) {
 		KieBase known = known(key);
 		if (known != null) {
-			log.debug("Rules part unchanged: its knowledge base is shared");
+			log.debug("Part {} unchanged: its knowledge base is shared", key.substring(0, 12));
 			return known;
 		}
-		KieBase built = unreferencingItsWorkingMemories(withoutConditionFreeRules(DrlCompiler.compile(split.rules(), key, cache)));
+		KieBase built = build.get();
 		synchronized (this) {
 			// a candidate built at the same time (a reload past its deadline, still running) may have been first
 			KieBase first = known(key);
 			if (first != null) {
 				return first;
 			}
-			rulesParts.values().removeIf(reference -> reference.get() == null);
-			rulesParts.put(key, new WeakReference<>(built));
+			parts.values().removeIf(reference -> reference.get() == null);
+			parts.put(key, new WeakReference<>(built));
 			return built;
 		}
 	}
 
 	private synchronized KieBase known(String key) {
-		WeakReference<KieBase> reference = rulesParts.get(key);
+		WeakReference<KieBase> reference = parts.get(key);
 		return reference == null ? null : reference.get();
 	}
 

@@ -46,6 +46,10 @@ final class PatientSessions {
 
 	private final KieBase kieBase;
 
+	/** Held so that a later rule set with the same parameter part shares it while this one lives (KnowledgeBases). */
+	@SuppressWarnings("unused")
+	private final KieBase parameters;
+
 	private final List<Object> constantFacts;
 
 	/** The constant facts some rule matches: in every patient's working memory. */
@@ -72,6 +76,7 @@ final class PatientSessions {
 	 * unless it is {@code parameters} itself: then those rules are removed from it once they fired.
 	 */
 	PatientSessions(KieBase parameters, KieBase kieBase) {
+		this.parameters = parameters;
 		this.kieBase = kieBase;
 		KieSession empty = parameters.newKieSession();
 		try {

@@ -69,6 +69,21 @@ class ParameterEditReloadTests {
 	}
 
 	@Test
+	void unchangedPartsAreSharedSoThatAReloadOfTheSameFilesCompilesReadsAndChecksNothing() {
+		KnowledgeBases knowledgeBases = new KnowledgeBases(CompiledRulesCache.NONE);
+		KnowledgeBases.Halves first = knowledgeBases.compile(RuleSetLoader.read(directory));
+
+		KnowledgeBases.Halves again = knowledgeBases.compile(RuleSetLoader.read(directory));
+		rules.replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, "polypharmacy.min-medications,6");
+		KnowledgeBases.Halves edited = knowledgeBases.compile(RuleSetLoader.read(directory));
+
+		assertThat(again.parameters()).isSameAs(first.parameters());
+		assertThat(again.rules()).isSameAs(first.rules());
+		assertThat(edited.parameters()).isNotSameAs(first.parameters());
+		assertThat(edited.rules()).isSameAs(first.rules());
+	}
+
+	@Test
 	void theSharedKnowledgeBaseKeepsNoWorkingMemoryOfTheRuleSetsThatUsedIt() {
 		// each rule set keeps working memories for reuse and drops them with itself; were they known to the
 		// shared knowledge base, every parameter edit would leave some behind
