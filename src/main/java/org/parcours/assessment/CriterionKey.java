@@ -3,20 +3,26 @@ package org.parcours.assessment;
 /**
  * Where a medication criterion sorts: STOPP before START, then by section and number as published
  * ({@code STOPP-B3} before {@code STOPP-B13}). Computed once per finding, not at every comparison
- * of a sort: {@code letters} is the id without its digits, {@code number} its digits read as one
- * number (0 when it has none).
+ * of a sort: {@code letters} is the id without its digits, {@code number} its digits without leading
+ * zeros, compared as a number of any length (none: zero), so that no id a rule file gives can fail it.
  */
-record CriterionKey(boolean start, String letters, int number) implements Comparable<CriterionKey> {
+record CriterionKey(boolean start, String letters, String number) implements Comparable<CriterionKey> {
 
 	static CriterionKey of(String id) {
 		StringBuilder letters = new StringBuilder(id.length());
-		// starting from a zero makes an id without digits number 0
-		StringBuilder digits = new StringBuilder(id.length() + 1).append('0');
+		StringBuilder digits = new StringBuilder(id.length());
 		for (int i = 0; i < id.length(); i++) {
 			char c = id.charAt(i);
-			(c >= '0' && c <= '9' ? digits : letters).append(c);
+			if (c >= '0' && c <= '9') {
+				if (c != '0' || !digits.isEmpty()) {
+					digits.append(c);
+				}
+			}
+			else {
+				letters.append(c);
+			}
 		}
-		return new CriterionKey(id.startsWith("START"), letters.toString(), Integer.parseInt(digits, 0, digits.length(), 10));
+		return new CriterionKey(id.startsWith("START"), letters.toString(), digits.toString());
 	}
 
 	@Override
@@ -25,6 +31,9 @@ record CriterionKey(boolean start, String letters, int number) implements Compar
 		if (order == 0) {
 			order = letters.compareTo(other.letters);
 		}
-		return order != 0 ? order : Integer.compare(number, other.number);
+		if (order == 0) {
+			order = Integer.compare(number.length(), other.number.length());
+		}
+		return order != 0 ? order : number.compareTo(other.number);
 	}
 }

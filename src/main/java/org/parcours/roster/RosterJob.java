@@ -18,10 +18,9 @@ import org.parcours.population.ShareBound;
 import org.parcours.rules.RuleSet;
 
 /**
- * One roster scored from a reader to a writer, streamed ({@link OrderedChunks}): a reader thread cuts the input into chunks
- * of rows, a pool of workers scores chunks in parallel, and the calling thread writes the chunks back
- * in input order. The queue of chunks in flight is bounded, so memory stays constant whatever the
- * size of the roster, and a slow writer slows the reader rather than filling the heap.
+ * One roster scored from a reader to a writer, streamed: workers score chunks of rows in parallel and
+ * the calling thread writes them back in input order ({@link OrderedChunks}: bounded, so memory stays
+ * constant whatever the size of the roster, and a slow writer slows the reader).
  *
  * <p>{@link #open} reads and checks the header before anything is written, so a file-level problem
  * is reported as such (HTTP 400, exit code) and never as a half-written output.

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.conf.KeepReferenceOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +83,10 @@ final class KnowledgeBases {
 	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */
 	private KieBase rulesPart(RuleSourceSplit split) {
 		String key = split.rulesHash();
-		return shared(key, () -> unreferencingItsWorkingMemories(withoutConditionFreeRules(DrlCompiler.compile(split.rules(), key, cache))));
+		// a table with rows with and without conditions is in both parts: its rows without are taken out
+		// of the rules part before it is shared, since afterwards nothing changes it
+		return shared(key, () -> unreferencingItsWorkingMemories(
+				PatientSessions.withoutConditionFreeRules(DrlCompiler.compile(split.rules(), key, cache))));
 	}
 
 	/**
@@ -114,20 +116,6 @@ final class KnowledgeBases {
 	private synchronized KieBase known(String key) {
 		WeakReference<KieBase> reference = parts.get(key);
 		return reference == null ? null : reference.get();
-	}
-
-	/**
-	 * The knowledge base without the rules of the parameter part it still holds: rows without any
-	 * condition of decision tables that also have conditions (they are in both parts). Done before the
-	 * knowledge base is shared: afterwards nothing changes it.
-	 */
-	private static KieBase withoutConditionFreeRules(KieBase kieBase) {
-		List<Rule> conditionFree = kieBase.getKiePackages().stream().flatMap(kiePackage -> kiePackage.getRules().stream())
-			.filter(PatientSessions::conditionFree).toList();
-		for (Rule rule : conditionFree) {
-			kieBase.removeRule(rule.getPackageName(), rule.getName());
-		}
-		return kieBase;
 	}
 
 	/**

@@ -90,8 +90,7 @@ final class PatientSessions {
 		}
 		if (parameters == kieBase) {
 			// a rule set compiled whole (see RuleSourceSplit#cut), not shared: its parameters are taken out here
-			kieBase.getKiePackages().stream().flatMap(kiePackage -> kiePackage.getRules().stream()).filter(PatientSessions::conditionFree)
-				.toList().forEach(rule -> kieBase.removeRule(rule.getPackageName(), rule.getName()));
+			withoutConditionFreeRules(kieBase);
 		}
 		List<Class<?>> matchedTypes = ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes().stream()
 			.map(node -> node.getObjectType()).filter(ClassObjectType.class::isInstance)
@@ -131,6 +130,16 @@ final class PatientSessions {
 	/** The facts every patient session starts from: thresholds, settings and programme declarations. */
 	List<Object> constantFacts() {
 		return constantFacts;
+	}
+
+	/** The knowledge base, its rules without any condition removed (they fire once per rule set, for the constant facts). */
+	static KieBase withoutConditionFreeRules(KieBase kieBase) {
+		List<Rule> conditionFree = kieBase.getKiePackages().stream().flatMap(kiePackage -> kiePackage.getRules().stream())
+			.filter(PatientSessions::conditionFree).toList();
+		for (Rule rule : conditionFree) {
+			kieBase.removeRule(rule.getPackageName(), rule.getName());
+		}
+		return kieBase;
 	}
 
 	/**

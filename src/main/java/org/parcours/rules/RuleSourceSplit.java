@@ -46,9 +46,9 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 	}
 
 	/**
-	 * Whether the rules were cut in two. Not when a DRL file declares a type: each part would have a
-	 * class of its own for it, and the rules part would not match the parameters' facts of that type.
-	 * Such a rule set is compiled whole, as the rules part, with no parameter part.
+	 * Whether the rules were cut in two. Not when a DRL file declares a type (each part would have a
+	 * class of its own for it, and the rules part would not match the parameters' facts of that type),
+	 * nor when no rule is without condition: such a rule set is compiled whole, as the rules part.
 	 */
 	boolean cut() {
 		return !parameters.isEmpty();

@@ -20,7 +20,14 @@ class CriterionKeyTests {
 
 	@Test
 	void anIdWithoutDigitsSortsAsNumberZeroOfItsSection() {
-		assertThat(CriterionKey.of("STOPP-B")).isEqualTo(new CriterionKey(false, "STOPP-B", 0));
+		assertThat(CriterionKey.of("STOPP-B")).isEqualTo(CriterionKey.of("STOPP-B0"));
 		assertThat(CriterionKey.of("STOPP-B")).isLessThan(CriterionKey.of("STOPP-B1"));
+	}
+
+	@Test
+	void aNumberLongerThanAnIntSortsByItsValueInsteadOfFailingTheAnswer() {
+		List<String> ids = new ArrayList<>(List.of("STOPP-X12345678901", "STOPP-X9", "STOPP-X012345678900"));
+		ids.sort(Comparator.comparing(CriterionKey::of));
+		assertThat(ids).containsExactly("STOPP-X9", "STOPP-X012345678900", "STOPP-X12345678901");
 	}
 }

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -13,6 +15,7 @@ import org.parcours.facts.Setting;
 import org.parcours.facts.Threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The rule files cut into a parameter part (rules without any condition) and a rules part before they
@@ -178,23 +181,14 @@ class RuleSourceSplitTests {
 		assertThat(split.rules()).extracting(RuleFile::path).containsExactly("stratification/only-rules.drl");
 	}
 
-	@Test
-	void aCompileErrorInTheParameterPartIsReportedAtTheClinicianLine() {
-		String broken = DRL.replace("label(\"programme\")", "labelled(\"programme\")");
+	@ParameterizedTest(name = "{0}: line {2}")
+	@CsvSource(delimiter = '|', value = { "parameter part|label(\"programme\")|12", "rules part|label(\"level\")|19" })
+	void aCompileErrorInEitherPartIsReportedAtTheClinicianLine(String part, String call, int line) {
+		String broken = DRL.replace(call, "labelled" + call.substring("label".length()));
 
 		assertThat(refusal(broken, TABLE)).singleElement().satisfies(problem -> {
 			assertThat(problem.file()).isEqualTo(DRL_PATH);
-			assertThat(problem.line()).isEqualTo(12);
-		});
-	}
-
-	@Test
-	void aCompileErrorInTheRulesPartIsReportedAtTheClinicianLine() {
-		String broken = DRL.replace("label(\"level\")", "labelled(\"level\")");
-
-		assertThat(refusal(broken, TABLE)).singleElement().satisfies(problem -> {
-			assertThat(problem.file()).isEqualTo(DRL_PATH);
-			assertThat(problem.line()).isEqualTo(19);
+			assertThat(problem.line()).isEqualTo(line);
 		});
 	}
 
@@ -203,14 +197,8 @@ class RuleSourceSplitTests {
 		// an unknown type in the parameter table's action, an unknown field in the condition table's condition
 		String broken = TABLE.replace("new Threshold(", "new Thresholdx(").replace("medicationCount >= $param", "medicationCounts >= $param");
 		List<RuleFile> files = files(DRL, broken);
-		List<RuleProblem> whole;
-		try {
-			DrlCompiler.compile(files, RuleSetLoader.contentHashOf(files), CompiledRulesCache.NONE);
-			throw new AssertionError("the rules compiled");
-		}
-		catch (RuleSetException ex) {
-			whole = ex.problems();
-		}
+		List<RuleProblem> whole = catchThrowableOfType(RuleSetException.class,
+				() -> DrlCompiler.compile(files, RuleSetLoader.contentHashOf(files), CompiledRulesCache.NONE)).problems();
 
 		// every problem one compilation of the whole reports (there, the condition's error hides the action's)
 		assertThat(refusal(DRL, broken)).hasSize(2).containsAll(whole)
