@@ -39,12 +39,42 @@ final class DrlCompiler {
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
+	private static final String RESOURCES = "src/main/resources/";
+
 	/**
-	 * One compilation at a time in this JVM: two run at once (a reload past its deadline still compiling
-	 * while the next one starts, an archived version compiled for a reproduction, an impact report's
-	 * candidate) can lose rules of a decision table (DrlCompilerConcurrencyTests).
+	 * How a build names the files it compiles, and the builds that must take turns. While a build runs,
+	 * Drools keeps the DRL it made of each decision table under the table's path, so two builds at once
+	 * with two versions of one table (a reload past its deadline still compiling while the next one
+	 * starts, an archived version compiled for a reproduction) lose one version's rules
+	 * (DrlCompilerConcurrencyTests): builds of one kind take turns. The parameter part names its files
+	 * apart, so that it compiles at the same time as the rules part (a table with both kinds of row is
+	 * in both). The rules part keeps the files' own names: the order in which rules of equal salience
+	 * fire follows the order the build adds them in, which depends on their files' names.
 	 */
-	private static final Object COMPILER = new Object();
+	enum Part {
+
+		RULES(""), PARAMETERS("parameters-");
+
+		private final String prefix;
+
+		private final Object turn = new Object();
+
+		Part(String prefix) {
+			this.prefix = prefix;
+		}
+
+		/** The name this build gives the file: the prefix before its file name, in its own directory. */
+		String name(String path) {
+			int file = path.lastIndexOf('/') + 1;
+			return path.substring(0, file) + prefix + path.substring(file);
+		}
+
+		/** The file's own path, from a name this build gave it (a build's messages name its files so). */
+		String path(String name) {
+			int file = name.lastIndexOf('/') + 1;
+			return name.startsWith(prefix, file) ? name.substring(0, file) + name.substring(file + prefix.length()) : name;
+		}
+	}
 
 	private DrlCompiler() {
 	}
@@ -55,6 +85,11 @@ final class DrlCompiler {
 	 * Either way the compiled code is checked before any of it runs.
 	 */
 	static KieBase compile(List<RuleFile> files, String contentHash, CompiledRulesCache cache) {
+		return compile(files, contentHash, cache, Part.RULES);
+	}
+
+	/** As {@link #compile(List, String, CompiledRulesCache)}, for one part of a rule set (see {@link Part}). */
+	static KieBase compile(List<RuleFile> files, String contentHash, CompiledRulesCache cache, Part part) {
 		KieServices kie = KieServices.get();
 		long start = System.nanoTime();
 		Optional<InternalKieModule> cached = cache.read(contentHash).flatMap(stored -> loaded(kie, stored));
@@ -70,8 +105,8 @@ final class DrlCompiler {
 		}
 		start = System.nanoTime();
 		InternalKieModule module;
-		synchronized (COMPILER) {
-			module = compiled(kie, files);
+		synchronized (part.turn) {
+			module = compiled(kie, files, part);
 		}
 		log.debug("Rules compiled in {} ms", millisSince(start));
 		KieBase kieBase = checkedKieBase(kie, module, files);
@@ -121,21 +156,21 @@ final class DrlCompiler {
 		}
 	}
 
-	private static InternalKieModule compiled(KieServices kie, List<RuleFile> files) {
+	private static InternalKieModule compiled(KieServices kie, List<RuleFile> files, Part part) {
 		// unique across processes too: a cached module keeps the id it was built with
 		ReleaseId releaseId = kie.newReleaseId("org.parcours", "rules", "1.0." + BUILDS.incrementAndGet() + "-" + UUID.randomUUID());
 		KieFileSystem kfs = kie.newKieFileSystem();
 		kfs.generateAndWritePomXML(releaseId);
 		for (RuleFile file : files) {
 			if (file.isDrl() || file.isDecisionTable()) {
-				kfs.write("src/main/resources/" + file.path(), resource(kie, file));
+				kfs.write(RESOURCES + part.name(file.path()), resource(kie, file));
 			}
 		}
 		KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
 		List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
 		List<RuleProblem> errors = new ArrayList<>(messages.stream()
 			.filter(message -> !isGenerated(message))
-			.map(message -> problem(message, files))
+			.map(message -> problem(message, files, part))
 			.filter(problem -> !(problem.line() == 0 && problem.message().contains("Parser returned a null Package")))
 			.toList());
 		errors.addAll(GeneratedCodeLocator.locate(messages.stream().filter(DrlCompiler::isGenerated).toList(), files));
@@ -169,13 +204,10 @@ final class DrlCompiler {
 		return message.getPath() != null && message.getPath().startsWith("src/main/java/");
 	}
 
-	private static RuleProblem problem(Message message, List<RuleFile> files) {
+	private static RuleProblem problem(Message message, List<RuleFile> files, Part part) {
 		String path = message.getPath() == null ? "" : message.getPath();
 		String text = message.getText().strip();
-		if (path.startsWith("src/main/resources/")) {
-			path = path.substring("src/main/resources/".length());
-		}
-		String file = path;
+		String file = part.path(path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path);
 		return files.stream()
 			.filter(candidate -> candidate.path().equals(file) && candidate.isDecisionTable())
 			.findFirst()

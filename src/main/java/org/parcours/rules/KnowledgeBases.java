@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import org.drools.core.impl.InternalRuleBase;
@@ -55,29 +57,46 @@ final class KnowledgeBases {
 			KieBase whole = DrlCompiler.compile(split.rules(), split.rulesHash(), cache);
 			return new Halves(whole, whole);
 		}
-		KieBase parameters = null;
-		KieBase rules = null;
+		// the two parts compile at the same time, on two cores where there are two: a cold start, or an edit of
+		// a file in both parts, waits for the longer compilation instead of both one after the other
+		CompletableFuture<KieBase> parameterPart = CompletableFuture.supplyAsync(() -> timed("Parameter",
+				() -> shared(split.parametersHash(), () -> DrlCompiler.compile(split.parameters(), split.parametersHash(), cache, DrlCompiler.Part.PARAMETERS))),
+				KnowledgeBases::onItsOwnThread);
 		List<RuleSetException> failures = new ArrayList<>();
-		long start = System.nanoTime();
+		KieBase rules = null;
 		try {
-			parameters = shared(split.parametersHash(), () -> DrlCompiler.compile(split.parameters(), split.parametersHash(), cache));
-			log.debug("Parameter part ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+			rules = timed("Rules", () -> rulesPart(split));
 		}
 		catch (RuleSetException ex) {
 			failures.add(ex);
 		}
-		start = System.nanoTime();
+		KieBase parameters = null;
 		try {
-			rules = rulesPart(split);
-			log.debug("Rules part ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+			parameters = parameterPart.join();
 		}
-		catch (RuleSetException ex) {
-			failures.add(ex);
+		catch (CompletionException ex) {
+			if (!(ex.getCause() instanceof RuleSetException failure)) {
+				throw ex.getCause() instanceof RuntimeException unexpected ? unexpected : ex;
+			}
+			failures.add(0, failure);
 		}
 		if (!failures.isEmpty()) {
 			throw merged(failures, files);
 		}
 		return new Halves(parameters, rules);
+	}
+
+	private static KieBase timed(String part, Supplier<KieBase> build) {
+		long start = System.nanoTime();
+		KieBase kieBase = build.get();
+		log.debug("{} part ready in {} ms", part, (System.nanoTime() - start) / 1_000_000);
+		return kieBase;
+	}
+
+	private static void onItsOwnThread(Runnable compilation) {
+		Thread thread = new Thread(compilation, "rules-parameter-part");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */

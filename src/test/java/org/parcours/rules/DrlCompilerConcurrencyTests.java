@@ -7,36 +7,52 @@ import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
 
+import org.parcours.rules.DrlCompiler.Part;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two rule sets compiled at the same moment (a reload past its deadline still compiling while the next
- * one starts, or an archived version compiled for a reproduction meanwhile) each get all their rules.
- * Drools' compilation of the same packages on two threads at once lost a decision table's rules, so
- * compilations take turns.
+ * Compilations at the same moment each get all their rules. Drools keeps the DRL of a decision table by
+ * the table's path while a build runs, so two builds at once of two versions of one table lost one
+ * version's rules: the two parts of a rule set name their files apart, and builds of one part take turns
+ * (a reload past its deadline still compiling while the next one starts, an archived version compiled
+ * for a reproduction).
  */
 class DrlCompilerConcurrencyTests {
 
+	private static final RuleSourceSplit SPLIT = RuleSourceSplit.of(RuleSourceSplitTests.files(RuleSourceSplitTests.DRL, RuleSourceSplitTests.TABLE));
+
 	@Test
-	void twoCompilationsStartedTogetherEachKeepEveryRule() throws Exception {
-		RuleSourceSplit split = RuleSourceSplit.of(RuleSourceSplitTests.files(RuleSourceSplitTests.DRL, RuleSourceSplitTests.TABLE));
+	void theTwoPartsOfATableCompiledAtOnceEachKeepTheirRules() throws Exception {
 		for (int round = 0; round < 3; round++) {
 			CyclicBarrier together = new CyclicBarrier(2);
-			CompletableFuture<KieBase> parameters = CompletableFuture.supplyAsync(() -> compileAfter(together, split.parameters()));
-			CompletableFuture<KieBase> rules = CompletableFuture.supplyAsync(() -> compileAfter(together, split.rules()));
+			CompletableFuture<KieBase> parameters = CompletableFuture.supplyAsync(() -> compileAfter(together, SPLIT.parameters(), Part.PARAMETERS));
+			CompletableFuture<KieBase> rules = CompletableFuture.supplyAsync(() -> compileAfter(together, SPLIT.rules(), Part.RULES));
 
 			assertThat(RuleSourceSplitTests.ruleNames(rules.get())).contains("SPLIT-L2", "SPLIT-L3", "SPLIT-NEXT 1");
 			assertThat(RuleSourceSplitTests.ruleNames(parameters.get())).contains("SPLIT-PROGRAMME", "split.min-medications", "SPLIT-NEXT 2");
 		}
 	}
 
-	private static KieBase compileAfter(CyclicBarrier together, List<RuleFile> files) {
+	@Test
+	void twoVersionsOfATableCompiledAtOnceAsOnePartEachKeepTheirRules() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			CyclicBarrier together = new CyclicBarrier(2);
+			CompletableFuture<KieBase> first = CompletableFuture.supplyAsync(() -> compileAfter(together, SPLIT.parameters(), Part.RULES));
+			CompletableFuture<KieBase> second = CompletableFuture.supplyAsync(() -> compileAfter(together, SPLIT.rules(), Part.RULES));
+
+			assertThat(RuleSourceSplitTests.ruleNames(second.get())).contains("SPLIT-L2", "SPLIT-L3", "SPLIT-NEXT 1");
+			assertThat(RuleSourceSplitTests.ruleNames(first.get())).contains("SPLIT-PROGRAMME", "split.min-medications", "SPLIT-NEXT 2");
+		}
+	}
+
+	private static KieBase compileAfter(CyclicBarrier together, List<RuleFile> files, Part part) {
 		try {
 			together.await();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-		return DrlCompiler.compile(files, RuleSetLoader.contentHashOf(files), CompiledRulesCache.NONE);
+		return DrlCompiler.compile(files, RuleSetLoader.contentHashOf(files), CompiledRulesCache.NONE, part);
 	}
 }
