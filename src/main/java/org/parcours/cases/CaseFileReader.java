@@ -1,7 +1,9 @@
 package org.parcours.cases;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,9 @@ final class CaseFileReader {
 
 	private static final Set<String> CASE_KEYS = Set.of("id", "description", "patient", "expect");
 
+	/** An id as written; one with an escape in it is not found, and its problems point at line 0. */
+	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"\\\\]*)\"");
+
 	private CaseFileReader() {
 	}
 
@@ -43,14 +48,15 @@ final class CaseFileReader {
 		if (cases == null || !cases.isArray() || cases.isEmpty()) {
 			throw new MalformedCaseFileException("\"cases\" must be a non-empty list of cases", 0);
 		}
+		Map<String, Integer> idLines = idLines(file.text());
 		List<GoldenCase> read = new ArrayList<>();
 		for (int i = 0; i < cases.size(); i++) {
-			read.add(readCase(file, cases.get(i), i));
+			read.add(readCase(file, cases.get(i), i, idLines));
 		}
 		return read;
 	}
 
-	private static GoldenCase readCase(RuleFile file, JsonNode node, int index) {
+	private static GoldenCase readCase(RuleFile file, JsonNode node, int index, Map<String, Integer> idLines) {
 		String where = "case #" + (index + 1);
 		if (!node.isObject()) {
 			throw new MalformedCaseFileException(where + " must be a JSON object", 0);
@@ -59,7 +65,7 @@ final class CaseFileReader {
 		if (id == null || !id.isString() || id.asString().isBlank()) {
 			throw new MalformedCaseFileException(where + " needs an \"id\" (text)", 0);
 		}
-		int line = lineOf(file.text(), id.asString());
+		int line = idLines.getOrDefault(id.asString(), 0);
 		where = "case '" + id.asString() + "'";
 		unknownKeys(node, CASE_KEYS, where, line);
 		JsonNode description = node.get("description");
@@ -86,13 +92,24 @@ final class CaseFileReader {
 		}
 	}
 
-	/** The 1-based line where the case's id is written, so that problems point at the case; 0 if not found. */
-	private static int lineOf(String text, String id) {
-		Matcher matcher = Pattern.compile("\"id\"\\s*:\\s*\"" + Pattern.quote(id) + "\"").matcher(text);
-		if (!matcher.find()) {
-			return 0;
+	/**
+	 * The 1-based line where each id is first written as {@code "id": "..."}, so that problems point at
+	 * the case: one pass over the file, not one per case.
+	 */
+	private static Map<String, Integer> idLines(String text) {
+		Map<String, Integer> lines = new HashMap<>();
+		Matcher matcher = ID.matcher(text);
+		int line = 1;
+		int counted = 0;
+		while (matcher.find()) {
+			for (; counted < matcher.start(); counted++) {
+				if (text.charAt(counted) == '\n') {
+					line++;
+				}
+			}
+			lines.putIfAbsent(matcher.group(1), line);
 		}
-		return (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+		return lines;
 	}
 
 	/** Jackson and Drools messages go on over several lines; the first says what is wrong. */

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +56,9 @@ public class GoldenCaseCheck implements ActivationCheck {
 	private final Clock clock;
 
 	private final boolean allowNoCases;
+
+	/** The cases of the case files of the last run, by the path and SHA-256 of each file (nothing changes a case once read). */
+	private final Map<String, List<GoldenCase>> read = new ConcurrentHashMap<>();
 
 	public GoldenCaseCheck(PatientValidator validator, JsonMapper json, Clock clock, RulesProperties properties) {
 		this.validator = validator;
@@ -112,7 +118,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 			for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
 				List<GoldenCase> cases;
 				try {
-					cases = CaseFileReader.read(file, json);
+					cases = read(file);
 				}
 				catch (MalformedCaseFileException ex) {
 					inOrder.add(CompletableFuture.completedFuture(new CaseResult(file.path(), ex.line(), null, null, List.of(ex.getMessage()))));
@@ -137,7 +143,19 @@ public class GoldenCaseCheck implements ActivationCheck {
 		}
 		finally {
 			workers.shutdownNow();
+			Set<String> current = files.stream().filter(RuleFile::isCase).map(GoldenCaseCheck::key).collect(Collectors.toSet());
+			read.keySet().retainAll(current);
 		}
+	}
+
+	/** The cases of a case file, read once for each content: most reloads and every parameter edit leave the case files as they were. */
+	private List<GoldenCase> read(RuleFile file) {
+		return read.computeIfAbsent(key(file), key -> CaseFileReader.read(file, json));
+	}
+
+	/** A case file's path and content: a case names the file it is in. */
+	private static String key(RuleFile file) {
+		return file.path() + " " + file.sha256();
 	}
 
 	private static List<CaseResult> inFileOrder(List<Future<CaseResult>> inOrder) {

@@ -117,6 +117,16 @@ class GoldenCaseCheckTests {
 	}
 
 	@Test
+	void aCaseFileEditedUnderTheSamePathIsReadAgain() {
+		String levelOne = "{\"cases\": [{\"id\": \"edited\", \"description\": \"d\", \"patient\": {\"age\": 45}, \"expect\": {\"level\": 1}}]}";
+		assertThat(problems(levelOne)).isEmpty();
+
+		assertThat(problems(levelOne.replace("\"level\": 1", "\"level\": 3"))).extracting(RuleProblem::toString)
+			.singleElement().asString().startsWith("cases/under-test.json:1: case 'edited': ").contains("level");
+		assertThat(problems(levelOne)).isEmpty();
+	}
+
+	@Test
 	void onlyCaseFilesAreRead() {
 		assertThat(check.caseProblems(DefaultRules.get(), List.of(caseFile("programmes/notes.json", "not json"), caseFile("cases/readme.md", "x"))))
 			.isEmpty();
