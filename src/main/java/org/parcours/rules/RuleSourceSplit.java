@@ -2,7 +2,11 @@ package org.parcours.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -29,20 +33,38 @@ import org.drools.drl.parser.DroolsParserException;
 record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 
 	static RuleSourceSplit of(List<RuleFile> files) {
-		if (files.stream().filter(RuleFile::isDrl).anyMatch(RuleSourceSplit::declaresTypes)) {
+		List<Cut> cuts = files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).map(RuleSourceSplit::cut).toList();
+		if (cuts.stream().anyMatch(Cut::declaresTypes)) {
 			return new RuleSourceSplit(List.of(), files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).toList());
 		}
-		List<RuleFile> parameters = new ArrayList<>();
-		List<RuleFile> rules = new ArrayList<>();
-		for (RuleFile file : files) {
-			if (file.isDrl()) {
-				splitDrl(file, parameters, rules);
-			}
-			else if (file.isDecisionTable()) {
-				splitTable(file, parameters, rules);
-			}
+		return new RuleSourceSplit(cuts.stream().map(Cut::parameters).filter(Objects::nonNull).toList(),
+				cuts.stream().map(Cut::rules).filter(Objects::nonNull).toList());
+	}
+
+	/** One file's share of each part (null: none), and whether it declares a type. */
+	private record Cut(RuleFile parameters, RuleFile rules, boolean declaresTypes) {
+	}
+
+	/**
+	 * The cuts of the files of recent rule sets, by path and content: a reload reads and cuts only the
+	 * files that changed (the cut of a file depends on nothing else).
+	 */
+	private static final Map<String, Cut> CUTS = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Cut> eldest) {
+			return size() > 1024;
 		}
-		return new RuleSourceSplit(List.copyOf(parameters), List.copyOf(rules));
+	});
+
+	private static Cut cut(RuleFile file) {
+		String key = file.path() + " " + file.sha256();
+		Cut cut = CUTS.get(key);
+		if (cut == null) {
+			cut = file.isDrl() ? cutDrl(file) : cutTable(file);
+			CUTS.put(key, cut);
+		}
+		return cut;
 	}
 
 	/**
@@ -52,16 +74,6 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 	 */
 	boolean cut() {
 		return !parameters.isEmpty();
-	}
-
-	private static boolean declaresTypes(RuleFile file) {
-		try {
-			PackageDescr parsed = new DrlParser().parse(false, file.text());
-			return parsed != null && (!parsed.getTypeDeclarations().isEmpty() || !parsed.getEnumDeclarations().isEmpty());
-		}
-		catch (DroolsParserException ex) {
-			return false;
-		}
 	}
 
 	/** The content hash of the parameter part: the key of its compiled module. */
@@ -84,7 +96,7 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 	 * file's header. A file the parser cannot read goes whole to the rules part, whose compilation then
 	 * reports the error once, at its line.
 	 */
-	private static void splitDrl(RuleFile file, List<RuleFile> parameters, List<RuleFile> rules) {
+	private static Cut cutDrl(RuleFile file) {
 		String text = file.text();
 		DrlParser parser = new DrlParser();
 		PackageDescr parsed;
@@ -94,9 +106,9 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 		catch (DroolsParserException ex) {
 			parsed = null;
 		}
+		boolean declaresTypes = parsed != null && (!parsed.getTypeDeclarations().isEmpty() || !parsed.getEnumDeclarations().isEmpty());
 		if (parsed == null || parser.hasErrors()) {
-			rules.add(file);
-			return;
+			return new Cut(null, file, declaresTypes);
 		}
 		char[] parameterText = text.toCharArray();
 		char[] rulesText = text.toCharArray();
@@ -108,10 +120,8 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 		}
 		// a file without parameters is left out of the parameter part, unless it has functions (a
 		// parameter rule may call those of its package): an edit of its rules then leaves that part as it is
-		if (anyConditionFree || !parsed.getFunctions().isEmpty()) {
-			parameters.add(withText(file, parameterText));
-		}
-		rules.add(withText(file, rulesText));
+		boolean parameters = anyConditionFree || !parsed.getFunctions().isEmpty();
+		return new Cut(parameters ? withText(file, parameterText) : null, withText(file, rulesText), declaresTypes);
 	}
 
 	/** Blanks characters {@code from} to {@code to} (both included), keeping line breaks: every line stays where it was. */
@@ -132,12 +142,11 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 	 * does not get the file (the engine refuses a decision table file without any table); a table that
 	 * cannot be read goes to the rules part, whose compilation reports it.
 	 */
-	private static void splitTable(RuleFile file, List<RuleFile> parameters, List<RuleFile> rules) {
+	private static Cut cutTable(RuleFile file) {
 		List<RuleProblem> unreadable = new ArrayList<>();
 		List<DecisionTable> tables = DecisionTable.read(file, unreadable);
 		if (!unreadable.isEmpty() || tables.isEmpty()) {
-			rules.add(file);
-			return;
+			return new Cut(null, file, false);
 		}
 		String[] lines = file.text().split("(?<=\\n)|(?<=\\r)(?!\\n)", -1);
 		String[] parameterLines = lines.clone();
@@ -156,12 +165,8 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 			anyParameters |= conditionFreeRows;
 			anyRules |= conditions;
 		}
-		if (anyParameters) {
-			parameters.add(new RuleFile(file.path(), String.join("", parameterLines).getBytes(StandardCharsets.UTF_8)));
-		}
-		if (anyRules) {
-			rules.add(new RuleFile(file.path(), String.join("", rulesLines).getBytes(StandardCharsets.UTF_8)));
-		}
+		return new Cut(anyParameters ? new RuleFile(file.path(), String.join("", parameterLines).getBytes(StandardCharsets.UTF_8)) : null,
+				anyRules ? new RuleFile(file.path(), String.join("", rulesLines).getBytes(StandardCharsets.UTF_8)) : null, false);
 	}
 
 	/** A row whose rule has no condition: the engine leaves out a condition whose cell is empty. */
