@@ -63,19 +63,30 @@ final class RuleSafetyCheck {
 	static List<RuleProblem> check(List<RuleFile> files) {
 		List<RuleProblem> problems = new ArrayList<>();
 		for (RuleFile file : files) {
-			if (file.isDrl()) {
-				for (Finding finding : scan(file.text())) {
-					problems.add(new RuleProblem(file.path(), finding.line(), finding.describe()));
-				}
-			}
-			else if (file.isDecisionTable()) {
-				String drl = DecisionTableRows.drl(file);
-				for (Finding finding : scan(drl)) {
-					problems.add(new RuleProblem(file.path(), tableLine(file, drl, finding), finding.describe()));
-				}
+			if (file.isDrl() || file.isDecisionTable()) {
+				problems.addAll(CHECKED.of(file));
 			}
 		}
 		return problems;
+	}
+
+	/** A file's findings depend on nothing else: an unchanged file is not checked again. */
+	private static final ByFileContent<List<RuleProblem>> CHECKED = new ByFileContent<>(RuleSafetyCheck::check);
+
+	private static List<RuleProblem> check(RuleFile file) {
+		List<RuleProblem> problems = new ArrayList<>();
+		if (file.isDrl()) {
+			for (Finding finding : scan(file.text())) {
+				problems.add(new RuleProblem(file.path(), finding.line(), finding.describe()));
+			}
+		}
+		else {
+			String drl = DecisionTableRows.drl(file);
+			for (Finding finding : scan(drl)) {
+				problems.add(new RuleProblem(file.path(), tableLine(file, drl, finding), finding.describe()));
+			}
+		}
+		return List.copyOf(problems);
 	}
 
 	record Finding(int line, String rule, String what, String reaches) {

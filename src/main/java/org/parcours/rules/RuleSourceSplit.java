@@ -2,10 +2,7 @@ package org.parcours.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.drools.drl.ast.descr.PackageDescr;
@@ -33,7 +30,7 @@ import org.drools.drl.parser.DroolsParserException;
 record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 
 	static RuleSourceSplit of(List<RuleFile> files) {
-		List<Cut> cuts = files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).map(RuleSourceSplit::cut).toList();
+		List<Cut> cuts = files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).map(CUTS::of).toList();
 		if (cuts.stream().anyMatch(Cut::declaresTypes)) {
 			return new RuleSourceSplit(List.of(), files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).toList());
 		}
@@ -45,27 +42,9 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 	private record Cut(RuleFile parameters, RuleFile rules, boolean declaresTypes) {
 	}
 
-	/**
-	 * The cuts of the files of recent rule sets, by path and content: a reload reads and cuts only the
-	 * files that changed (the cut of a file depends on nothing else).
-	 */
-	private static final Map<String, Cut> CUTS = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+	/** A file's cut depends on nothing else: a reload cuts only the files that changed. */
+	private static final ByFileContent<Cut> CUTS = new ByFileContent<>(file -> file.isDrl() ? cutDrl(file) : cutTable(file));
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Cut> eldest) {
-			return size() > 1024;
-		}
-	});
-
-	private static Cut cut(RuleFile file) {
-		String key = file.path() + " " + file.sha256();
-		Cut cut = CUTS.get(key);
-		if (cut == null) {
-			cut = file.isDrl() ? cutDrl(file) : cutTable(file);
-			CUTS.put(key, cut);
-		}
-		return cut;
-	}
 
 	/**
 	 * Whether the rules were cut in two. Not when a DRL file declares a type (each part would have a
