@@ -270,7 +270,7 @@ public final class RuleReloader {
 					"the files could not be written into the rules directory: " + ex.getClass().getSimpleName()))), hash);
 		}
 		try {
-			ActivationRecorder.Activation activation = new ActivationRecorder.Activation(candidate.version(), hash, files, at, trigger, user);
+			ActivationRecorder.Activation activation = new ActivationRecorder.Activation(candidate.version(), hash, files, at, trigger, user, null);
 			recorders.forEach(recorder -> recorder.activating(activation));
 		}
 		catch (UncheckedIOException ex) {

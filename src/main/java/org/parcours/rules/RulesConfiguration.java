@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -14,6 +16,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
 
 import org.parcours.rules.ReloadAttempt.Outcome;
 import org.parcours.rules.ReloadAttempt.Trigger;
@@ -22,7 +27,8 @@ import org.parcours.rules.ReloadAttempt.Trigger;
  * Loads the rule set at start-up through the same pipeline as every reload. An invalid rule set
  * stops start-up with the list of problems (see {@link RuleSetFailureAnalyzer}); the service never
  * starts on rules it could not check, compile and test, nor on rules its {@link ActivationRecorder}s
- * could not record. Then watches the directory for edits.
+ * could not record. A start-up may reuse the verdict of the golden cases and population guard (see
+ * {@link GateVerdicts}). Then watches the directory for edits.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RulesProperties.class)
@@ -40,9 +46,29 @@ class RulesConfiguration {
 
 	@Bean
 	CandidatePipeline candidatePipeline(RuleSetLoader loader, List<ActivationCheck> checks, RulesProperties properties,
-			MeterRegistry registry) {
+			MeterRegistry registry, Clock clock, ConfigurableEnvironment environment) {
+		RulesProperties.Cache cache = properties.cache();
+		GateVerdicts verdicts = cache.enabled() && !properties.cases().alwaysRun()
+				? new GateVerdicts(cache.directory().toAbsolutePath().normalize(), cache.maxEntries(),
+						GateIdentity.of(checks, properties, jsonSettings(environment)), clock)
+				: GateVerdicts.NONE;
 		return new CandidatePipeline(loader, checks,
-				new EvaluationLimits(properties.maxFiringsPerEvaluation(), properties.maxEvaluationTime(), registry));
+				new EvaluationLimits(properties.maxFiringsPerEvaluation(), properties.maxEvaluationTime(), registry), verdicts);
+	}
+
+	/** The {@code spring.jackson.*} settings: they shape how a golden case's patient is read. */
+	private static Map<String, String> jsonSettings(ConfigurableEnvironment environment) {
+		Map<String, String> settings = new TreeMap<>();
+		for (PropertySource<?> source : environment.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable) {
+				for (String name : enumerable.getPropertyNames()) {
+					if (name.startsWith("spring.jackson.")) {
+						settings.putIfAbsent(name, environment.getProperty(name));
+					}
+				}
+			}
+		}
+		return settings;
 	}
 
 	@Bean
@@ -50,9 +76,10 @@ class RulesConfiguration {
 		long start = System.nanoTime();
 		Path directory = directory(properties);
 		List<RuleFile> files = RuleSetLoader.read(directory);
-		RuleSet ruleSet = pipeline.build(files);
+		CandidatePipeline.Checked checked = pipeline.buildAtStartUp(files);
+		RuleSet ruleSet = checked.ruleSet();
 		ActivationRecorder.Activation activation = new ActivationRecorder.Activation(ruleSet.version(), ruleSet.contentHash(), files,
-				ruleSet.loadedAt(), Trigger.STARTUP, null);
+				ruleSet.loadedAt(), Trigger.STARTUP, null, checked.verdictReusedFrom());
 		try {
 			recorders.forEach(recorder -> recorder.activating(activation));
 		}
@@ -63,8 +90,9 @@ class RulesConfiguration {
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		ActiveRuleSet active = new ActiveRuleSet(ruleSet);
 		active.record(new ReloadAttempt(ruleSet.loadedAt(), Trigger.STARTUP, Outcome.ACTIVATED, millis, ruleSet.version(), null, List.of()));
-		log.info("Rule set {} active: {} files from {} checked and compiled in {} ms", ruleSet.version(), ruleSet.files().size(),
-				directory, millis);
+		log.info("Rule set {} active: {} files from {} checked and compiled in {} ms{}", ruleSet.version(), ruleSet.files().size(),
+				directory, millis, checked.verdictReusedFrom() == null ? ""
+						: " (golden cases and population guard not run: passed on " + checked.verdictReusedFrom() + ")");
 		return active;
 	}
 
