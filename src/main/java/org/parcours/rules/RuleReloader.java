@@ -104,7 +104,8 @@ public final class RuleReloader {
 		this.clock = clock;
 		this.metrics = metrics;
 		this.deadline = deadline;
-		metrics.active(active.get());
+		// at start-up this is built before the rule set is active; the start-up activation registers it then
+		active.snapshot().ifPresent(metrics::active);
 	}
 
 	/** Reloads the directory whatever its content (the admin endpoint: also a way to re-check the rules). */

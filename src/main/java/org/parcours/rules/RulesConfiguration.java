@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -19,12 +20,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import org.parcours.rules.ReloadAttempt.Outcome;
 import org.parcours.rules.ReloadAttempt.Trigger;
 
 /**
- * Loads the rule set at start-up through the same pipeline as every reload. An invalid rule set
+ * Loads the rule set at start-up, in the background of the rest of the start-up, through the same
+ * pipeline as every reload. An invalid rule set
  * stops start-up with the list of problems (see {@link RuleSetFailureAnalyzer}); the service never
  * starts on rules it could not check, compile and test, nor on rules its {@link ActivationRecorder}s
  * could not record. A start-up may reuse the verdict of the golden cases and population guard (see
@@ -71,8 +74,27 @@ class RulesConfiguration {
 		return settings;
 	}
 
+	/** Empty until the start-up activation below: nothing answers before a rule set is active. */
 	@Bean
-	ActiveRuleSet activeRuleSet(CandidatePipeline pipeline, RulesProperties properties, List<ActivationRecorder> recorders) {
+	ActiveRuleSet activeRuleSet() {
+		return new ActiveRuleSet();
+	}
+
+	@Bean
+	ReloadMetrics reloadMetrics(MeterRegistry registry) {
+		return new ReloadMetrics(registry);
+	}
+
+	/**
+	 * The rules stage of the start-up (read, check, compile, golden cases, record), on a thread of its own
+	 * while the rest of the application (web server, security, FHIR, actuator) is built: the context is not
+	 * ready, so the web server does not listen, until it has ended, and a failure ends the start-up with its
+	 * problems (see {@link RuleSetFailureAnalyzer}). No bean may depend on it: the rule set is reached
+	 * through {@link ActiveRuleSet}.
+	 */
+	@Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+	StartUpActivation startUpActivation(ActiveRuleSet active, CandidatePipeline pipeline, RulesProperties properties,
+			List<ActivationRecorder> recorders, ReloadMetrics metrics) {
 		long start = System.nanoTime();
 		Path directory = directory(properties);
 		List<RuleFile> files = RuleSetLoader.read(directory);
@@ -88,18 +110,25 @@ class RulesConfiguration {
 					List.of(new RuleProblem(null, 0, "the activation could not be recorded in the rules history: " + ex.getCause())));
 		}
 		long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-		ActiveRuleSet active = new ActiveRuleSet(ruleSet);
+		active.activate(ruleSet);
 		active.record(new ReloadAttempt(ruleSet.loadedAt(), Trigger.STARTUP, Outcome.ACTIVATED, millis, ruleSet.version(), null, List.of()));
+		metrics.active(ruleSet);
 		log.info("Rule set {} active: {} files from {} checked and compiled in {} ms{}", ruleSet.version(), ruleSet.files().size(),
 				directory, millis, checked.verdictReusedFrom() == null ? ""
 						: " (golden cases and population guard not run: passed on " + checked.verdictReusedFrom() + ")");
-		return active;
+		return new StartUpActivation(ruleSet.version(), checked.verdictReusedFrom());
+	}
+
+	/** The thread of the start-up activation (Spring's name for the executor of background bean initialisation). */
+	@Bean
+	Executor bootstrapExecutor() {
+		return new SimpleAsyncTaskExecutor("rules-start-up-");
 	}
 
 	@Bean
 	RuleReloader ruleReloader(ActiveRuleSet active, CandidatePipeline pipeline, RulesProperties properties, Clock clock,
-			MeterRegistry registry, CandidateWarmUp warmUp, List<ActivationRecorder> recorders) {
-		return new RuleReloader(active, pipeline, directory(properties), clock, new ReloadMetrics(registry), properties.reloadDeadline(),
+			ReloadMetrics metrics, CandidateWarmUp warmUp, List<ActivationRecorder> recorders) {
+		return new RuleReloader(active, pipeline, directory(properties), clock, metrics, properties.reloadDeadline(),
 				warmUp, properties.warmUp(), recorders);
 	}
 
