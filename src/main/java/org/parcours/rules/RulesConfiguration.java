@@ -59,13 +59,16 @@ class RulesConfiguration {
 				new EvaluationLimits(properties.maxFiringsPerEvaluation(), properties.maxEvaluationTime(), registry), verdicts);
 	}
 
-	/** The {@code spring.jackson.*} settings: they shape how a golden case's patient is read. */
+	/**
+	 * The {@code spring.jackson.*} settings, in any property source (environment variables included): they
+	 * shape how a golden case's patient is read.
+	 */
 	private static Map<String, String> jsonSettings(ConfigurableEnvironment environment) {
 		Map<String, String> settings = new TreeMap<>();
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (source instanceof EnumerablePropertySource<?> enumerable) {
 				for (String name : enumerable.getPropertyNames()) {
-					if (name.startsWith("spring.jackson.")) {
+					if (name.startsWith("spring.jackson.") || name.startsWith("SPRING_JACKSON_")) {
 						settings.putIfAbsent(name, environment.getProperty(name));
 					}
 				}
