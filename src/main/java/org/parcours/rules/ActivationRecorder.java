@@ -21,9 +21,12 @@ public interface ActivationRecorder {
 
 	/**
 	 * A rule set about to become active: its version, its files (as read and checked), when, what
-	 * started it and the user who asked for it ({@code null} for start-up, the watcher and polling).
+	 * started it, the user who asked for it ({@code null} for start-up, the watcher and polling) and,
+	 * for a start-up that reused the verdict of the golden cases and population guard instead of running
+	 * them, when they passed ({@code null} when they ran).
 	 */
-	record Activation(String version, String contentHash, List<RuleFile> files, Instant at, ReloadAttempt.Trigger trigger, String user) {
+	record Activation(String version, String contentHash, List<RuleFile> files, Instant at, ReloadAttempt.Trigger trigger, String user,
+			Instant verdictReusedFrom) {
 
 		public Activation {
 			files = List.copyOf(files);

@@ -19,9 +19,18 @@ public final class ActiveRuleSet {
 		current.set(initial);
 	}
 
+	/** None active yet: until the start-up activates one, {@link #get()} refuses. */
+	ActiveRuleSet() {
+	}
+
 	/** The active snapshot, or a {@link NoActiveRuleSetException} when none is active. */
 	public RuleSet get() {
 		return Optional.ofNullable(current.get()).orElseThrow(NoActiveRuleSetException::new);
+	}
+
+	/** The active snapshot, if there is one. */
+	Optional<RuleSet> snapshot() {
+		return Optional.ofNullable(current.get());
 	}
 
 	/** Makes {@code next} the active snapshot and returns the one it replaced. */

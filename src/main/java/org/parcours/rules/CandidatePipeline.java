@@ -1,7 +1,10 @@
 package org.parcours.rules;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 
@@ -14,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * same pipeline runs at start-up and on every reload, so both refuse the same things with the same
  * report. The candidate evaluates under the service's {@link EvaluationLimits} from the start, so its
  * golden cases run under the limits its answers will.
+ *
+ * <p>Every pass of the activation checks is recorded in the {@link GateVerdicts}; only a start-up uses
+ * them, to activate without running the checks a rule set that passed them under exactly the same
+ * conditions. Reloads, edits and restores always run them.
  */
 public final class CandidatePipeline {
 
@@ -31,10 +38,24 @@ public final class CandidatePipeline {
 
 	private final EvaluationLimits limits;
 
+	private final GateVerdicts verdicts;
+
 	CandidatePipeline(RuleSetLoader loader, List<ActivationCheck> checks, EvaluationLimits limits) {
+		this(loader, checks, limits, GateVerdicts.NONE);
+	}
+
+	CandidatePipeline(RuleSetLoader loader, List<ActivationCheck> checks, EvaluationLimits limits, GateVerdicts verdicts) {
 		this.loader = loader;
 		this.checks = List.copyOf(checks);
 		this.limits = limits;
+		this.verdicts = verdicts;
+	}
+
+	/**
+	 * A rule set passed by the gate, and when it passed the activation checks if that verdict was reused
+	 * instead of running them ({@code null} when they ran).
+	 */
+	record Checked(RuleSet ruleSet, Instant verdictReusedFrom) {
 	}
 
 	/** A rule set that passed every stage; otherwise a {@link RuleSetException} naming the stage and every problem. */
@@ -45,6 +66,19 @@ public final class CandidatePipeline {
 
 	/** As {@link #build(List)}, telling {@code entering} the name of each stage as it starts (what a reload past its deadline reports). */
 	RuleSet build(List<RuleFile> files, Consumer<String> entering) {
+		return build(files, entering, false).ruleSet();
+	}
+
+	/**
+	 * The start-up's build: as {@link #build(List)}, except that the activation checks are not run when a
+	 * verdict says this content passed them today under this same gate.
+	 */
+	Checked buildAtStartUp(List<RuleFile> files) {
+		return build(files, stage -> {
+		}, true);
+	}
+
+	private Checked build(List<RuleFile> files, Consumer<String> entering, boolean reuseVerdict) {
 		StageTimes times = new StageTimes();
 		entering.accept(SAFETY_CHECK);
 		List<RuleProblem> unsafe = RuleSafetyCheck.check(files);
@@ -56,6 +90,13 @@ public final class CandidatePipeline {
 		RuleSet candidate = loader.build(files).limitedBy(limits);
 		times.done("tables, names and compilation");
 		entering.accept(ACTIVATION_CHECKS);
+		LocalDate day = verdicts.today();
+		Optional<Instant> passed = reuseVerdict ? verdicts.passedOn(candidate.contentHash(), day) : Optional.empty();
+		if (passed.isPresent()) {
+			log.info("Candidate {}: {}; activation checks not run: the verdict of {} is reused (these files passed them on this day "
+					+ "with this build, these libraries and these settings)", candidate.version(), times, passed.get());
+			return new Checked(candidate, passed.get());
+		}
 		List<RuleProblem> problems = new ArrayList<>();
 		for (ActivationCheck check : checks) {
 			problems.addAll(check.check(candidate, files));
@@ -65,7 +106,8 @@ public final class CandidatePipeline {
 		if (!problems.isEmpty()) {
 			throw new RuleSetException(ACTIVATION_CHECKS, problems);
 		}
-		return candidate;
+		verdicts.record(candidate.contentHash(), day);
+		return new Checked(candidate, null);
 	}
 
 	/** How long each stage took, for the log line that says where the time of a start-up or reload went. */

@@ -104,7 +104,8 @@ public final class RuleReloader {
 		this.clock = clock;
 		this.metrics = metrics;
 		this.deadline = deadline;
-		metrics.active(active.get());
+		// at start-up this is built before the rule set is active; the start-up activation registers it then
+		active.snapshot().ifPresent(metrics::active);
 	}
 
 	/** Reloads the directory whatever its content (the admin endpoint: also a way to re-check the rules). */
@@ -270,7 +271,7 @@ public final class RuleReloader {
 					"the files could not be written into the rules directory: " + ex.getClass().getSimpleName()))), hash);
 		}
 		try {
-			ActivationRecorder.Activation activation = new ActivationRecorder.Activation(candidate.version(), hash, files, at, trigger, user);
+			ActivationRecorder.Activation activation = new ActivationRecorder.Activation(candidate.version(), hash, files, at, trigger, user, null);
 			recorders.forEach(recorder -> recorder.activating(activation));
 		}
 		catch (UncheckedIOException ex) {

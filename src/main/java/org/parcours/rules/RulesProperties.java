@@ -35,8 +35,13 @@ public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultVal
 	 * {@code allow-none}: activate a rule set that has no golden case at all. Off by default, so that
 	 * moving or deleting {@code rules/cases} cannot silently remove the gate; turn it on only for a
 	 * rule set that is tested some other way.
+	 *
+	 * <p>{@code always-run}: run the golden cases and the population guard on every start-up. Off by
+	 * default: a start-up on rules that passed them earlier the same day, with this same build, libraries
+	 * and settings, reuses that verdict (kept with the compiled rules; see {@link GateVerdicts}).
+	 * Reloads always run them.
 	 */
-	public record Cases(@DefaultValue("false") boolean allowNone) {
+	public record Cases(@DefaultValue("false") boolean allowNone, @DefaultValue("false") boolean alwaysRun) {
 	}
 
 	/**

@@ -36,7 +36,7 @@ public final class Cases {
 		return new GoldenCaseCheck(new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()), JSON,
 				Clock.fixed(Assess.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
 				new RulesProperties(DefaultRules.DIRECTORY, new RulesProperties.Watch(true, true, Duration.ofMillis(300), Duration.ofSeconds(2)),
-						new RulesProperties.Cases(allowNoCases), 5000, Duration.ofSeconds(2), Duration.ofSeconds(10),
+						new RulesProperties.Cases(allowNoCases, false), 5000, Duration.ofSeconds(2), Duration.ofSeconds(10),
 						new RulesProperties.Cache(false, null, 0), Duration.ZERO));
 	}
 }

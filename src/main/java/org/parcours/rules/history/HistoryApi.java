@@ -22,7 +22,9 @@ interface HistoryApi {
 
 	@Operation(summary = "Activations, newest first",
 			description = "Each activation: version, time, trigger (startup, watcher, poll, api, restore), user where known, the version "
-					+ "it replaced and the files added, modified and removed from it. Roles rules-admin or assessor.")
+					+ "it replaced, the files added, modified and removed from it and, for a start-up that reused the verdict of "
+					+ "the golden cases and population guard instead of running them, when they passed (verdictReusedFrom). "
+					+ "Roles rules-admin or assessor.")
 	@ApiResponse(responseCode = "200", description = "The history",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryController.RulesHistory.class)))
 	@ApiResponse(responseCode = "400", description = "limit outside 1 to 1000",

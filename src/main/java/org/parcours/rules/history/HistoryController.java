@@ -53,9 +53,12 @@ class HistoryController implements HistoryApi {
 	record RulesHistory(String activeVersion, List<ListedActivation> activations) {
 	}
 
-	/** One activation and the files its version changed from the one it replaced (every file for the first recorded). */
+	/**
+	 * One activation and the files its version changed from the one it replaced (every file for the first
+	 * recorded); {@code verdictReusedFrom}: see {@link ActivationEntry}.
+	 */
 	record ListedActivation(String version, Instant activatedAt, ReloadAttempt.Trigger trigger, String user, String previousVersion,
-			FileChanges changes) {
+			Instant verdictReusedFrom, FileChanges changes) {
 	}
 
 	/**
@@ -77,6 +80,7 @@ class HistoryController implements HistoryApi {
 		Map<String, ArchivedVersion> versions = new HashMap<>();
 		List<ListedActivation> listed = archive.activations(limit).stream()
 			.map(entry -> new ListedActivation(entry.version(), entry.activatedAt(), entry.trigger(), entry.user(), entry.previousVersion(),
+					entry.verdictReusedFrom(),
 					FileChanges.between(entry.previousVersion() == null ? null : version(versions, entry.previousVersion()),
 							version(versions, entry.version()))))
 			.toList();

@@ -27,7 +27,7 @@ import org.parcours.rules.RuleFile;
  * <pre>
  * files/ab/ab12...        the content of every file of every version, stored once under its SHA-256
  * versions/V.json         a version: its content hash and its files (path, SHA-256, size)
- * activations/T-V-R.json  one activation: version, time, trigger, user, the version it replaced
+ * activations/T-V-R.json  one activation: version, time, trigger, user, the version it replaced, a reused verdict's time
  * </pre>
  * Rule files only: golden cases and reference rosters of a rule set are synthetic, and no request
  * or answer is ever written here. Every file is written under a temporary name and moved into place,
@@ -71,7 +71,8 @@ final class RuleSetArchive {
 				writeAtomically(manifest, json.writeValueAsBytes(version));
 			}
 			String previous = latest().map(ActivationEntry::version).orElse(null);
-			ActivationEntry entry = new ActivationEntry(activation.version(), activation.at(), activation.trigger(), activation.user(), previous);
+			ActivationEntry entry = new ActivationEntry(activation.version(), activation.at(), activation.trigger(), activation.user(), previous,
+					activation.verdictReusedFrom());
 			writeAtomically(root.resolve("activations").resolve(STAMP.format(activation.at()) + "-" + activation.version() + "-"
 					+ UUID.randomUUID().toString().substring(0, 8) + ".json"), json.writeValueAsBytes(entry));
 		}
