@@ -7,6 +7,7 @@
 #
 # Usage: bench/equivalence.sh BASELINE_JAR NEW_JAR [generated rows]   (default 200000)
 #   UCI_ROWS=n compares only the first n rows of the UCI file (a quick check; the proof is the whole file).
+#   BASELINE_RULES=dir runs the baseline on the rules of dir instead (a rewrite of rules/ that needs the new build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 baseline=$1; candidate=$2; rows=${3:-200000}
@@ -17,15 +18,15 @@ if [ -n "${UCI_ROWS:-}" ]; then
 	{ gzip -cd "$uci" || true; } | head -n $((UCI_ROWS + 1)) > "$out/uci-first-rows.csv"; uci="$out/uci-first-rows.csv"
 fi
 java -jar "$candidate" generate --rows "$rows" --seed 2026 --output "$out/generated.csv" > /dev/null
-dump() { # jar, input, profile, output
-	bench/on-jar.sh "$1" -Xmx1g -- org.parcours.roster.AnswerDump rules "$2" "$3" "$4" 2>/dev/null | tail -1
+dump() { # jar, rules, input, profile, output
+	bench/on-jar.sh "$1" -Xmx1g -- org.parcours.roster.AnswerDump "$2" "$3" "$4" "$5" 2>/dev/null | tail -1
 }
 status=0
 for input in generated uci; do
 	if [ "$input" = generated ]; then file="$out/generated.csv"; profile=canonical; else file=$uci; profile=uci-diabetes-130; fi
 	echo "$input ($file, profile $profile):"
-	echo "  baseline:  $(dump "$baseline" "$file" "$profile" "$out/$input.baseline")"
-	echo "  candidate: $(dump "$candidate" "$file" "$profile" "$out/$input.candidate")"
+	echo "  baseline:  $(dump "$baseline" "${BASELINE_RULES:-rules}" "$file" "$profile" "$out/$input.baseline")"
+	echo "  candidate: $(dump "$candidate" rules "$file" "$profile" "$out/$input.candidate")"
 	python3 - "$out/$input.baseline" "$out/$input.candidate" <<'PY' || status=1
 import json, sys
 a, b = open(sys.argv[1]), open(sys.argv[2])

@@ -9,6 +9,7 @@ import org.parcours.facts.LevelFinding;
 import org.parcours.facts.MedicationFinding;
 import org.parcours.facts.Programme;
 import org.parcours.facts.ProgrammeFinding;
+import org.parcours.facts.ProgrammeFindings;
 import org.parcours.facts.ScoreBand;
 import org.parcours.facts.ScoreMissing;
 import org.parcours.facts.ScorePoints;
@@ -48,6 +49,9 @@ final class AnswerFacts {
 			}
 			else if (fact instanceof ProgrammeFinding f) {
 				programmeFindings.add(f);
+			}
+			else if (fact instanceof ProgrammeFindings f) {
+				programmeFindings.addAll(f.findings());
 			}
 			else if (fact instanceof Flag f) {
 				flags.add(f);

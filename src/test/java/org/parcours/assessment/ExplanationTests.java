@@ -48,6 +48,23 @@ class ExplanationTests {
 	}
 
 	@Test
+	void aSharedExclusionReachesEveryProgrammeTheRulesDeclare() {
+		// exclusions.drl says it once for every programme (one ProgrammeFindings per patient): each answer must carry it
+		Assessment assessment = Assess.json("""
+				{"age": 80, "stay": {"admissionType": "urgent", "reason": "heart-failure", "lengthOfStayDays": 6, "dischargeDestination": "hospice"}}
+				""");
+		assertThat(assessment.programmes()).hasSizeGreaterThan(10).allSatisfy(programme -> {
+			assertThat(programme.status()).isEqualTo(ProgrammeStatus.NOT_ELIGIBLE);
+			assertThat(programme.reasons()).contains(new Assessment.Reason("EXCL-HOSPICE", "discharged to hospice care"));
+		});
+		Assessment unknownResidence = Assess.json("""
+				{"age": 80, "residence": {"region": "FR-75"}, "stay": {"admissionType": "urgent", "reason": "heart-failure", "lengthOfStayDays": 6}}
+				""");
+		assertThat(unknownResidence.programmes()).filteredOn(programme -> programme.status() == ProgrammeStatus.INSUFFICIENT_DATA)
+			.isNotEmpty().allSatisfy(programme -> assertThat(programme.missing()).contains("residence.setting"));
+	}
+
+	@Test
 	void levelOneIsLabelledSupportedSelfCare() {
 		Assessment.RiskLevel level = Assess.json("{\"age\": 60}").riskLevel();
 		assertThat(level.label()).isEqualTo("supported-self-care");
