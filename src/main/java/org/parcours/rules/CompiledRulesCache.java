@@ -2,24 +2,11 @@ package org.parcours.rules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,25 +37,23 @@ final class CompiledRulesCache {
 	/** A cache that holds nothing and keeps nothing: every load compiles. */
 	static final CompiledRulesCache NONE = new CompiledRulesCache(null, 0, null);
 
-	private final Path directory;
-
-	private final int maxEntries;
+	/** Null for {@link #NONE}. */
+	private final PrivateEntries entries;
 
 	private final CompilerIdentity identity;
 
 	CompiledRulesCache(Path directory, int maxEntries, CompilerIdentity identity) {
-		this.directory = directory;
-		this.maxEntries = maxEntries;
+		this.entries = directory == null ? null : new PrivateEntries(directory, SUFFIX, maxEntries, "Compiled-rules cache entry");
 		this.identity = identity;
 	}
 
 	/** The compiled module stored for this content, if there is a valid one. */
 	Optional<byte[]> read(String contentHash) {
-		if (directory == null) {
+		if (entries == null) {
 			return Optional.empty();
 		}
 		String header = header(contentHash);
-		Path entry = entry(header);
+		Path entry = entries.entry(header);
 		byte[] stored;
 		try {
 			stored = Files.readAllBytes(entry);
@@ -84,37 +69,28 @@ final class CompiledRulesCache {
 		if (payload.isEmpty()) {
 			log.warn("Compiled-rules cache entry {} is corrupt or was written for other rules or another build; deleted, compiling",
 					entry.getFileName());
-			discard(entry);
+			entries.discard(entry);
 			return Optional.empty();
 		}
-		touch(entry);
+		PrivateEntries.touch(entry);
 		return payload;
 	}
 
 	/** Stores the compiled module of this content; a failure to write is logged, never thrown. */
 	void write(String contentHash, byte[] module) {
-		if (directory == null) {
+		if (entries == null) {
 			return;
 		}
 		String header = header(contentHash);
-		Path entry = entry(header);
-		Path temporary = null;
+		byte[] head = (header + "payload " + PrivateEntries.sha256(module) + " " + module.length + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] whole = Arrays.copyOf(head, head.length + module.length);
+		System.arraycopy(module, 0, whole, head.length, module.length);
 		try {
-			createPrivateDirectory();
-			temporary = Files.createTempFile(directory, "writing-", ".tmp");
-			byte[] head = (header + "payload " + sha256(module) + " " + module.length + "\n").getBytes(StandardCharsets.UTF_8);
-			byte[] whole = Arrays.copyOf(head, head.length + module.length);
-			System.arraycopy(module, 0, whole, head.length, module.length);
-			Files.write(temporary, whole);
-			Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			evictBeyondLimit();
+			entries.write(entries.entry(header), whole);
 		}
 		catch (IOException | UnsupportedOperationException ex) {
-			log.warn("Compiled rules could not be stored in {} ({}); the next start-up compiles them again", directory,
+			log.warn("Compiled rules could not be stored in {} ({}); the next start-up compiles them again", entries.directory(),
 					ex.getClass().getSimpleName());
-			if (temporary != null) {
-				discard(temporary);
-			}
 		}
 	}
 
@@ -125,11 +101,7 @@ final class CompiledRulesCache {
 
 	/** Where the entry for this content is (or would be). */
 	Path entryOf(String contentHash) {
-		return entry(header(contentHash));
-	}
-
-	private Path entry(String header) {
-		return directory.resolve(sha256(header.getBytes(StandardCharsets.UTF_8)).substring(0, 40) + SUFFIX);
+		return entries.entry(header(contentHash));
 	}
 
 	/** The payload when the entry has exactly the expected header and its payload has the length and digest recorded there. */
@@ -147,7 +119,8 @@ final class CompiledRulesCache {
 			return Optional.empty();
 		}
 		byte[] payload = Arrays.copyOfRange(stored, end + 1, stored.length);
-		return payload.length == Long.parseLong(line[2]) && sha256(payload).equals(line[1]) ? Optional.of(payload) : Optional.empty();
+		boolean whole = payload.length == Long.parseLong(line[2]) && PrivateEntries.sha256(payload).equals(line[1]);
+		return whole ? Optional.of(payload) : Optional.empty();
 	}
 
 	private static int indexOf(byte[] bytes, byte value, int from) {
@@ -157,69 +130,5 @@ final class CompiledRulesCache {
 			}
 		}
 		return -1;
-	}
-
-	/** Entries live in a directory only this user may write: another user could otherwise plant one. */
-	private void createPrivateDirectory() throws IOException {
-		if (Files.isDirectory(directory)) {
-			return;
-		}
-		if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
-			Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(ownerOnly));
-		}
-		else {
-			Files.createDirectories(directory);
-		}
-	}
-
-	/** Keeps the {@code maxEntries} most recently used entries (a hit renews an entry's time). */
-	private void evictBeyondLimit() throws IOException {
-		List<Path> entries;
-		try (Stream<Path> files = Files.list(directory)) {
-			entries = files.filter(file -> file.getFileName().toString().endsWith(SUFFIX))
-				.sorted(Comparator.comparing(CompiledRulesCache::lastModified).reversed())
-				.toList();
-		}
-		entries.stream().skip(maxEntries).forEach(CompiledRulesCache::discard);
-	}
-
-	private static FileTime lastModified(Path file) {
-		try {
-			return Files.getLastModifiedTime(file);
-		}
-		catch (IOException ex) {
-			return FileTime.fromMillis(0);
-		}
-	}
-
-	private static void touch(Path entry) {
-		try {
-			Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
-		}
-		catch (IOException ex) {
-			// a read-only cache still serves its entries; only the eviction order is less exact
-		}
-	}
-
-	private static void discard(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (AccessDeniedException ex) {
-			log.warn("Compiled-rules cache entry {} could not be deleted (access denied)", file.getFileName());
-		}
-		catch (IOException ex) {
-			log.warn("Compiled-rules cache entry {} could not be deleted ({})", file.getFileName(), ex.getClass().getSimpleName());
-		}
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 }

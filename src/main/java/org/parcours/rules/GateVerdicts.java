@@ -2,26 +2,15 @@ package org.parcours.rules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,17 +40,15 @@ final class GateVerdicts {
 	/** Keeps nothing and finds nothing: the checks always run. */
 	static final GateVerdicts NONE = new GateVerdicts(null, 0, null, Clock.systemUTC());
 
-	private final Path directory;
-
-	private final int maxEntries;
+	/** Null for {@link #NONE}. */
+	private final PrivateEntries entries;
 
 	private final GateIdentity identity;
 
 	private final Clock clock;
 
 	GateVerdicts(Path directory, int maxEntries, GateIdentity identity, Clock clock) {
-		this.directory = directory;
-		this.maxEntries = maxEntries;
+		this.entries = directory == null ? null : new PrivateEntries(directory, SUFFIX, maxEntries, "Gate verdict");
 		this.identity = identity;
 		this.clock = clock;
 	}
@@ -73,11 +60,11 @@ final class GateVerdicts {
 
 	/** When this content passed every check on {@code day} under this gate, if a valid verdict says so. */
 	Optional<Instant> passedOn(String contentHash, LocalDate day) {
-		if (directory == null) {
+		if (entries == null) {
 			return Optional.empty();
 		}
 		String header = header(contentHash, day);
-		Path entry = entry(header);
+		Path entry = entries.entry(header);
 		String stored;
 		try {
 			stored = Files.readString(entry, StandardCharsets.UTF_8);
@@ -93,7 +80,7 @@ final class GateVerdicts {
 		if (passed.isEmpty()) {
 			log.warn("Gate verdict {} is corrupt or was reached for other rules, settings or another build; deleted, the activation checks run",
 					entry.getFileName());
-			discard(entry);
+			entries.discard(entry);
 		}
 		return passed;
 	}
@@ -103,38 +90,27 @@ final class GateVerdicts {
 	 * day has changed since (the checks may have read another date). A failure to write is logged, never thrown.
 	 */
 	void record(String contentHash, LocalDate day) {
-		if (directory == null || !day.equals(today())) {
+		if (entries == null || !day.equals(today())) {
 			return;
 		}
-		String body = header(contentHash, day) + "passed " + clock.instant() + "\n";
-		Path temporary = null;
+		String header = header(contentHash, day);
+		String body = header + "passed " + clock.instant() + "\n";
 		try {
-			createPrivateDirectory();
-			temporary = Files.createTempFile(directory, "writing-", ".tmp");
-			Files.writeString(temporary, body + "digest " + sha256(body) + "\n", StandardCharsets.UTF_8);
-			Files.move(temporary, entry(header(contentHash, day)), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			evictBeyondLimit();
+			entries.write(entries.entry(header), (body + "digest " + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException | UnsupportedOperationException ex) {
-			log.warn("The gate's verdict could not be stored in {} ({}); the next start-up runs the activation checks", directory,
+			log.warn("The gate's verdict could not be stored in {} ({}); the next start-up runs the activation checks", entries.directory(),
 					ex.getClass().getSimpleName());
-			if (temporary != null) {
-				discard(temporary);
-			}
 		}
 	}
 
 	/** Where the verdict for this content on this day is (or would be). */
 	Path entryOf(String contentHash, LocalDate day) {
-		return entry(header(contentHash, day));
+		return entries.entry(header(contentHash, day));
 	}
 
 	private String header(String contentHash, LocalDate day) {
 		return FORMAT + "\ncontent " + contentHash + "\nday " + day + "\n" + identity.describe() + "\n";
-	}
-
-	private Path entry(String header) {
-		return directory.resolve(sha256(header).substring(0, 40) + SUFFIX);
 	}
 
 	/** The time of the pass when the verdict has exactly the expected header, one pass line and the digest of both. */
@@ -155,57 +131,7 @@ final class GateVerdicts {
 		}
 	}
 
-	private void createPrivateDirectory() throws IOException {
-		if (Files.isDirectory(directory)) {
-			return;
-		}
-		if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
-			Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(ownerOnly));
-		}
-		else {
-			Files.createDirectories(directory);
-		}
-	}
-
-	/** Keeps the {@code maxEntries} most recent verdicts. */
-	private void evictBeyondLimit() throws IOException {
-		List<Path> entries;
-		try (Stream<Path> files = Files.list(directory)) {
-			entries = files.filter(file -> file.getFileName().toString().endsWith(SUFFIX))
-				.sorted(Comparator.comparing(GateVerdicts::lastModified).reversed())
-				.toList();
-		}
-		entries.stream().skip(maxEntries).forEach(GateVerdicts::discard);
-	}
-
-	private static FileTime lastModified(Path file) {
-		try {
-			return Files.getLastModifiedTime(file);
-		}
-		catch (IOException ex) {
-			return FileTime.fromMillis(0);
-		}
-	}
-
-	private static void discard(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (AccessDeniedException ex) {
-			log.warn("Gate verdict {} could not be deleted (access denied)", file.getFileName());
-		}
-		catch (IOException ex) {
-			log.warn("Gate verdict {} could not be deleted ({})", file.getFileName(), ex.getClass().getSimpleName());
-		}
-	}
-
 	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return PrivateEntries.sha256(text.getBytes(StandardCharsets.UTF_8));
 	}
 }
