@@ -59,8 +59,7 @@ final class KnowledgeBases {
 		}
 		// the two parts compile at the same time, on two cores where there are two: a cold start, or an edit of
 		// a file in both parts, waits for the longer compilation instead of both one after the other
-		CompletableFuture<KieBase> parameterPart = CompletableFuture.supplyAsync(() -> timed("Parameter",
-				() -> shared(split.parametersHash(), () -> DrlCompiler.compile(split.parameters(), split.parametersHash(), cache, DrlCompiler.Part.PARAMETERS))),
+		CompletableFuture<KieBase> parameterPart = CompletableFuture.supplyAsync(() -> timed("Parameter", () -> parametersPart(split)),
 				KnowledgeBases::onItsOwnThread);
 		List<RuleSetException> failures = new ArrayList<>();
 		KieBase rules = null;
@@ -97,6 +96,12 @@ final class KnowledgeBases {
 		Thread thread = new Thread(compilation, "rules-parameter-part");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** The knowledge base of this parameter part: the one already built for it if a rule set still uses it, else a new one. */
+	private KieBase parametersPart(RuleSourceSplit split) {
+		String key = split.parametersHash();
+		return shared(key, () -> DrlCompiler.compile(split.parameters(), key, cache, DrlCompiler.Part.PARAMETERS));
 	}
 
 	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */
