@@ -6,16 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +25,7 @@ import org.parcours.patient.InvalidPatientException;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
 import org.parcours.rules.ActivationCheck;
+import org.parcours.rules.ByFileContent;
 import org.parcours.rules.EvaluationLimitException;
 import org.parcours.rules.RuleFile;
 import org.parcours.rules.RuleProblem;
@@ -57,14 +55,15 @@ public class GoldenCaseCheck implements ActivationCheck {
 
 	private final boolean allowNoCases;
 
-	/** The cases of the case files of the last run, by the path and SHA-256 of each file (nothing changes a case once read). */
-	private final Map<String, List<GoldenCase>> read = new ConcurrentHashMap<>();
+	/** The cases of each case file, read once per content: most reloads and every parameter edit leave them as they were. */
+	private final ByFileContent<List<GoldenCase>> read;
 
 	public GoldenCaseCheck(PatientValidator validator, JsonMapper json, Clock clock, RulesProperties properties) {
 		this.validator = validator;
 		this.json = json;
 		this.clock = clock;
 		this.allowNoCases = properties.cases().allowNone();
+		this.read = new ByFileContent<>(file -> CaseFileReader.read(file, json));
 	}
 
 	/**
@@ -118,7 +117,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 			for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
 				List<GoldenCase> cases;
 				try {
-					cases = read(file);
+					cases = read.of(file);
 				}
 				catch (MalformedCaseFileException ex) {
 					inOrder.add(CompletableFuture.completedFuture(new CaseResult(file.path(), ex.line(), null, null, List.of(ex.getMessage()))));
@@ -143,19 +142,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 		}
 		finally {
 			workers.shutdownNow();
-			Set<String> current = files.stream().filter(RuleFile::isCase).map(GoldenCaseCheck::key).collect(Collectors.toSet());
-			read.keySet().retainAll(current);
 		}
-	}
-
-	/** The cases of a case file, read once for each content: most reloads and every parameter edit leave the case files as they were. */
-	private List<GoldenCase> read(RuleFile file) {
-		return read.computeIfAbsent(key(file), key -> CaseFileReader.read(file, json));
-	}
-
-	/** A case file's path and content: a case names the file it is in. */
-	private static String key(RuleFile file) {
-		return file.path() + " " + file.sha256();
 	}
 
 	private static List<CaseResult> inFileOrder(List<Future<CaseResult>> inOrder) {

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * What a function that depends on one rule file alone gives for each file, remembered by the file's
  * path and content for the files of recent rule sets: a reload then reads only the files that changed.
  */
-final class ByFileContent<V> {
+public final class ByFileContent<V> {
 
 	/** Room for the files of several rule sets (the default rules have about 120). */
 	private static final int FILES = 1024;
@@ -24,11 +24,11 @@ final class ByFileContent<V> {
 		}
 	});
 
-	ByFileContent(Function<RuleFile, V> function) {
+	public ByFileContent(Function<RuleFile, V> function) {
 		this.function = function;
 	}
 
-	V of(RuleFile file) {
+	public V of(RuleFile file) {
 		return values.computeIfAbsent(file.path() + " " + file.sha256(), key -> function.apply(file));
 	}
 }

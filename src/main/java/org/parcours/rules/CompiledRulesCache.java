@@ -82,7 +82,7 @@ final class CompiledRulesCache {
 			return;
 		}
 		String header = header(contentHash);
-		byte[] head = (header + "payload " + PrivateEntries.sha256(module) + " " + module.length + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] head = (header + "payload " + Sha256.of(module) + " " + module.length + "\n").getBytes(StandardCharsets.UTF_8);
 		byte[] whole = Arrays.copyOf(head, head.length + module.length);
 		System.arraycopy(module, 0, whole, head.length, module.length);
 		try {
@@ -119,7 +119,7 @@ final class CompiledRulesCache {
 			return Optional.empty();
 		}
 		byte[] payload = Arrays.copyOfRange(stored, end + 1, stored.length);
-		boolean whole = payload.length == Long.parseLong(line[2]) && PrivateEntries.sha256(payload).equals(line[1]);
+		boolean whole = payload.length == Long.parseLong(line[2]) && Sha256.of(payload).equals(line[1]);
 		return whole ? Optional.of(payload) : Optional.empty();
 	}
 

@@ -3,11 +3,7 @@ package org.parcours.rules;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +37,7 @@ record GateIdentity(CompilerIdentity compiler, String libraries, List<String> ch
 
 	private static final class Libraries {
 
-		static final String DIGEST = sha256(names());
+		static final String DIGEST = Sha256.of(names());
 
 		/**
 		 * The file names of the class path's entries (the jars in a packaged jar's {@code BOOT-INF/lib}, or
@@ -57,15 +53,6 @@ record GateIdentity(CompilerIdentity compiler, String libraries, List<String> ch
 		private static String fileName(String entry) {
 			String path = entry.replaceAll("(!/|/)+$", "");
 			return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(File.separatorChar)) + 1);
-		}
-
-		private static String sha256(String text) {
-			try {
-				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-			}
 		}
 	}
 }

@@ -96,7 +96,7 @@ final class GateVerdicts {
 		String header = header(contentHash, day);
 		String body = header + "passed " + clock.instant() + "\n";
 		try {
-			entries.write(entries.entry(header), (body + "digest " + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8));
+			entries.write(entries.entry(header), (body + "digest " + Sha256.of(body) + "\n").getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			log.warn("The gate's verdict could not be stored in {} ({}); the next start-up runs the activation checks", entries.directory(),
@@ -120,7 +120,7 @@ final class GateVerdicts {
 		}
 		List<String> rest = stored.substring(header.length()).lines().toList();
 		if (rest.size() != 2 || !rest.get(0).startsWith("passed ") || !stored.endsWith("\n")
-				|| !rest.get(1).equals("digest " + sha256(header + rest.get(0) + "\n"))) {
+				|| !rest.get(1).equals("digest " + Sha256.of(header + rest.get(0) + "\n"))) {
 			return Optional.empty();
 		}
 		try {
@@ -129,9 +129,5 @@ final class GateVerdicts {
 		catch (DateTimeParseException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static String sha256(String text) {
-		return PrivateEntries.sha256(text.getBytes(StandardCharsets.UTF_8));
 	}
 }

@@ -1,7 +1,6 @@
 package org.parcours.rules;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -52,7 +48,7 @@ final class PrivateEntries {
 
 	/** Where the entry with this header is (or would be). */
 	Path entry(String header) {
-		return directory.resolve(sha256(header.getBytes(StandardCharsets.UTF_8)).substring(0, 40) + suffix);
+		return directory.resolve(Sha256.of(header).substring(0, 40) + suffix);
 	}
 
 	/** Writes the entry whole or not at all, then drops the oldest beyond {@code maxEntries}. */
@@ -89,15 +85,6 @@ final class PrivateEntries {
 		}
 		catch (IOException ex) {
 			log.warn("{} {} could not be deleted ({})", kind, file.getFileName(), ex.getClass().getSimpleName());
-		}
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
 
