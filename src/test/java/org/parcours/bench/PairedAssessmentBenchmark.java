@@ -13,6 +13,10 @@ import jakarta.validation.Validation;
 
 import com.sun.management.ThreadMXBean;
 
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
 import org.parcours.assessment.Evaluation;
 import org.parcours.patient.Patient;
 import org.parcours.patient.PatientValidator;
@@ -25,7 +29,7 @@ import org.parcours.rules.RuleSetLoader;
  * (A B, then B A, ...) of {@link AssessmentBenchmark}'s population, each chunk timed in the thread's
  * CPU time, so that both run on the same JIT state and the same share of a shared machine; separate
  * JVMs differ by more than the options do. Prints each pair, the total ratio and the bytes allocated
- * per assessment (a figure other processes do not disturb).
+ * per assessment (a figure other processes do not disturb) and the rule firings per patient of each.
  *
  * <p>Usage: {@code bench/on-jar.sh JAR -Xmx1g -- org.parcours.bench.PairedAssessmentBenchmark RULES_A RULES_B CHUNK PAIRS WARM-UP_PAIRS [property=value ...]}
  */
@@ -77,6 +81,25 @@ public final class PairedAssessmentBenchmark {
 		System.out.printf("pairs: B/A x%.3f (95 %% interval x%.3f to x%.3f)%n", Math.exp(mean), Math.exp(mean - margin), Math.exp(mean + margin));
 		System.out.printf("allocated per assessment: A %.0f bytes, B %.0f bytes: B/A x%.3f%n", (double) totalA.bytes / pairs / chunk,
 				(double) totalB.bytes / pairs / chunk, (double) totalB.bytes / totalA.bytes);
+		double firingsA = firingsPerPatient(a, population, chunk);
+		double firingsB = firingsPerPatient(b, population, chunk);
+		System.out.printf("rule firings per patient (the first %d patients): A %.1f, B %.1f: B/A x%.3f%n", chunk, firingsA, firingsB,
+				firingsB / firingsA);
+	}
+
+	/** Counted after the timed pairs, so that the listener slows no timed chunk. */
+	private static double firingsPerPatient(Evaluation evaluation, List<Patient> population, int count) {
+		long[] firings = new long[1];
+		AgendaEventListener counter = new DefaultAgendaEventListener() {
+			@Override
+			public void afterMatchFired(AfterMatchFiredEvent event) {
+				firings[0]++;
+			}
+		};
+		for (int i = 0; i < count; i++) {
+			evaluation.assess(population.get(i % population.size()), counter);
+		}
+		return (double) firings[0] / count;
 	}
 
 	private static Evaluation evaluation(Path rules, PatientValidator validator) {
