@@ -7,10 +7,12 @@ import java.util.List;
 import org.parcours.facts.Flag;
 import org.parcours.facts.LevelFinding;
 import org.parcours.facts.MedicationFinding;
+import org.parcours.facts.MedicationFindings;
 import org.parcours.facts.Programme;
 import org.parcours.facts.ProgrammeFinding;
 import org.parcours.facts.ProgrammeFindings;
 import org.parcours.facts.ScoreBand;
+import org.parcours.facts.ScoreItems;
 import org.parcours.facts.ScoreMissing;
 import org.parcours.facts.ScorePoints;
 import org.parcours.facts.ScoreValue;
@@ -47,6 +49,9 @@ final class AnswerFacts {
 			if (fact instanceof ScorePoints p) {
 				points.add(p);
 			}
+			else if (fact instanceof ScoreItems p) {
+				points.addAll(p.points());
+			}
 			else if (fact instanceof ProgrammeFinding f) {
 				programmeFindings.add(f);
 			}
@@ -70,6 +75,9 @@ final class AnswerFacts {
 			}
 			else if (fact instanceof MedicationFinding f) {
 				medicationFindings.add(f);
+			}
+			else if (fact instanceof MedicationFindings f) {
+				medicationFindings.addAll(f.findings());
 			}
 			else if (fact instanceof Programme p) {
 				programmes.add(p);
