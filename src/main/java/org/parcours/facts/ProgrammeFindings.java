@@ -3,6 +3,7 @@ package org.parcours.facts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Several programmes' findings given by one rule firing: the answer reads each of them as if it had
@@ -22,6 +23,30 @@ public record ProgrammeFindings(List<ProgrammeFinding> findings) {
 		List<ProgrammeFinding> findings = new ArrayList<>(programmes.size());
 		for (String programme : programmes) {
 			findings.add(ProgrammeFinding.excluded(programme, rule, text));
+		}
+		return new ProgrammeFindings(findings);
+	}
+
+	/**
+	 * {@code rule}'s exclusion of each programme (their ids) that serves jurisdictions (the values of its
+	 * {@code "<id>.jurisdiction"} settings) and whose jurisdictions {@code region} lies outside of
+	 * ({@link RegionMatch#OUTSIDE}); each text is {@code text} followed by that programme's
+	 * jurisdictions, sorted: {@code " (DE, FR)"}.
+	 */
+	public static ProgrammeFindings outsideJurisdiction(Collection<String> programmes, Collection<Setting> jurisdictions, String region,
+			String rule, String text) {
+		List<ProgrammeFinding> findings = new ArrayList<>();
+		for (String programme : programmes) {
+			String name = programme + ".jurisdiction";
+			List<String> serves = new ArrayList<>();
+			for (Setting jurisdiction : jurisdictions) {
+				if (jurisdiction.name().equals(name)) {
+					serves.add(jurisdiction.value());
+				}
+			}
+			if (!serves.isEmpty() && RegionMatch.of(region, serves) == RegionMatch.OUTSIDE) {
+				findings.add(ProgrammeFinding.excluded(programme, rule, text + " (" + String.join(", ", new TreeSet<>(serves)) + ")"));
+			}
 		}
 		return new ProgrammeFindings(findings);
 	}
