@@ -8,6 +8,8 @@
 # Usage: bench/assess.sh [assessments] [JAR ...]   (default 200000, the jar of this tree)
 #   ROUNDS=3 bench/assess.sh 100000 old/parcours.jar target/parcours.jar
 #   WARMUP (default 50000): assessments run first and not reported.
+#   BASELINE_RULES=dir runs the first jar on the rules of dir instead (a rewrite of rules/ that needs
+#   the newer builds: git archive OLD rules | tar -x -C dir gives the old build its own rules).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-200000}; shift || true
@@ -18,7 +20,8 @@ out=target/bench-assess; mkdir -p "$out"; : > "$out/results"
 echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); $count assessments per run after ${WARMUP:-50000} of warm-up"
 for round in $(seq "$rounds"); do
 	for i in "${!jars[@]}"; do
-		line=$(bench/on-jar.sh "${jars[$i]}" -Xmx1g -- org.parcours.bench.AssessmentBenchmark "$count" "${WARMUP:-50000}" 2>/dev/null \
+		rules=rules; [ "$i" -gt 0 ] || rules=${BASELINE_RULES:-rules}
+		line=$(bench/on-jar.sh "${jars[$i]}" -Xmx1g -- org.parcours.bench.AssessmentBenchmark "$count" "${WARMUP:-50000}" "$rules" 2>/dev/null \
 			| grep '^measured:')
 		wall=$(sed -E 's/.* = ([0-9]+) assessments\/s.*/\1/' <<<"$line"); cpu=$(sed -E 's/.*, ([0-9]+) per CPU second/\1/' <<<"$line")
 		printf 'round %d  %-40s %8s assessments/s   %8s per CPU second\n' "$round" "${jars[$i]}" "$wall" "$cpu"

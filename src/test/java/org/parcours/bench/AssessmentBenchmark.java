@@ -20,7 +20,7 @@ import org.parcours.rules.RuleSetLoader;
 
 /**
  * Single-thread assessments per second on a seeded synthetic population, against the rules of
- * {@code rules/} (run by {@code bench/assess.sh} on a build's jar; not a test). Uses only the public
+ * {@code rules/} or of the directory given as third argument (run by {@code bench/assess.sh} on a build's jar; not a test). Uses only the public
  * entry points that every build has, so the same class measures an older build. Prints the compile
  * time, the warm-up and the measured rate per second of wall time and per second of the thread's
  * CPU time (steadier when other processes share the cores), and the level mix as a sanity check.
@@ -35,8 +35,9 @@ public final class AssessmentBenchmark {
 	public static void main(String[] args) {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
 		int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+		Path rules = Path.of(args.length > 2 ? args[2] : "rules");
 		long start = System.nanoTime();
-		Evaluation evaluation = Evaluation.on(new RuleSetLoader(Clock.systemUTC()).load(Path.of("rules")), LocalDate.of(2026, 11, 22),
+		Evaluation evaluation = Evaluation.on(new RuleSetLoader(Clock.systemUTC()).load(rules), LocalDate.of(2026, 11, 22),
 				new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()));
 		System.out.printf("rules compiled in %d ms%n", (System.nanoTime() - start) / 1_000_000);
 		List<Patient> population = population(10_000, new Random(42));
