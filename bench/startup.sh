@@ -1,49 +1,74 @@
 #!/usr/bin/env bash
-# Start-up of packaged jars, in alternation: the time from launching `java -jar` to the first answer
-# of /actuator/health, and the service's own log line for the rules (checked and compiled in ... ms).
-# Each jar starts "cold" (an empty compiled-rules cache) and "cached" (the cache its previous start
-# filled); a jar without the cache starts the same way both times. Builds that log the time of each
-# stage of the rules (safety check, compilation, golden cases, population guard) have it printed too.
+# Start-up of packaged jars, in alternation: the time from launching the service to the first answer
+# of /actuator/health, the CPU seconds of the process until then, the time of the first assessment
+# answered right after (POST /api/v1/assessments, demo user), and the service's own log line for the
+# rules (checked and compiled in ... ms). Each variant starts "cold" (an empty compiled-rules cache)
+# and "cached" (the cache its previous start filled); a build without the cache starts the same way
+# both times. Builds that log the time of each stage of the rules have it printed too.
 #
-# Usage: bench/startup.sh [rounds] JAR [JAR...]   (default 3 rounds; e.g. a build of main, then this one)
-# PORT (default 18082) and RULES (default ./rules) can be set.
+# Usage: bench/startup.sh [rounds] VARIANT [VARIANT...]   (default 3 rounds)
+# A variant is one argument: a jar, optionally followed by JVM options, started as
+# `java -Xmx512m OPTIONS -jar JAR`; or a launch script followed by its arguments (anything not ending
+# in .jar), given the service's arguments after them. For example:
+#   bench/startup.sh 3 main.jar target/parcours.jar
+#   bench/startup.sh 3 target/parcours.jar "target/parcours.jar -XX:TieredStopAtLevel=1" "bin/parcours target/parcours.jar"
+# PORT (default 18082), RULES (default ./rules) and STARTS (default "cold cached"; "cached" alone
+# fills each variant's cache once, untimed, and times its cached starts only) can be set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=3
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then ROUNDS=$1; shift; fi
-[ $# -gt 0 ] || { echo "usage: bench/startup.sh [rounds] JAR [JAR...]" >&2; exit 1; }
+[ $# -gt 0 ] || { echo "usage: bench/startup.sh [rounds] VARIANT [VARIANT...]" >&2; exit 1; }
 PORT=${PORT:-18082}
 RULES=${RULES:-rules}
+STARTS=${STARTS:-cold cached}
+EXAMPLE=datasets/examples/heart-failure-81.json
 WORK=$(mktemp -d target/startup.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-start() { # jar cache-directory label
-  local log="$WORK/start.log" begin end app
-  begin=$(date +%s%N)
-  java -Xmx512m -jar "$1" --server.port="$PORT" --parcours.rules.directory="$RULES" --parcours.rules.watch.enabled=false \
-       --parcours.rules.cache.directory="$2" > "$log" 2>&1 &
+millis() { echo $(( $(date +%s%N) / 1000000 )); }
+
+start() { # variant cache-directory label [quiet]
+  local log="$WORK/start.log" begin end first app words
+  read -r -a words <<< "$1"
+  local args=(--server.port="$PORT" --spring.profiles.active=demo --parcours.rules.directory="$RULES"
+              --parcours.rules.watch.enabled=false --parcours.rules.cache.directory="$2")
+  begin=$(millis)
+  if [[ "${words[0]}" == *.jar ]]; then
+    java -Xmx512m "${words[@]:1}" -jar "${words[0]}" "${args[@]}" > "$log" 2>&1 &
+  else
+    "${words[@]}" "${args[@]}" > "$log" 2>&1 &
+  fi
   app=$!
   until curl -fs "localhost:$PORT/actuator/health" >/dev/null 2>&1; do
     kill -0 $app 2>/dev/null || { echo "the service did not start: $log" >&2; cat "$log" >&2; exit 1; }
     sleep 0.05
   done
-  end=$(date +%s%N)
-  # CPU time of the process until then (all its threads): on a shared machine steadier than the wall time
-  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$app/stat)
-  kill $app; wait $app 2>/dev/null || true
-  printf '%-40s %-7s %6d ms to the first answer, %5s s of CPU; %s\n' "$1" "$3" $(( (end - begin) / 1000000 )) "$cpu" \
-    "$(grep -o 'checked and compiled in [0-9]* ms' "$log" | sed 's/checked and compiled in/rules in/')"
+  end=$(millis)
+  # CPU time of the process until then (all its threads): on a shared machine steadier than the wall time;
+  # a launch script that does not exec java is measured by its java child
+  local pid=$app
+  [ "$(cat /proc/$pid/comm)" = java ] || pid=$(pgrep -P $app java | head -1)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$pid/stat)
+  curl -fs -o /dev/null -u demo:demo -H 'Content-Type: application/json' -d @"$EXAMPLE" "localhost:$PORT/api/v1/assessments"
+  first=$(( $(millis) - end ))
+  kill $pid; wait $app 2>/dev/null || true
+  [ -n "${4:-}" ] && return
+  printf '%-48s %-7s %6d ms to the first answer, %5s s of CPU, first assessment %4d ms; %s\n' "$1" "$3" $((end - begin)) "$cpu" \
+    "$first" "$(grep -o 'checked and compiled in [0-9]* ms' "$log" | sed 's/checked and compiled in/rules in/')"
   # where the rules' time went, on builds that log it
-  grep -o 'Candidate [0-9a-f]*: .*' "$log" | sed 's/^/    /' || true
+  grep -o -e 'Candidate [0-9a-f]*: .*' -e 'Rules compiled .* ahead of the rules stage in [0-9]* ms' "$log" | sed 's/^/    /' || true
 }
 
 for round in $(seq "$ROUNDS"); do
   index=0
-  for jar in "$@"; do
+  for variant in "$@"; do
     index=$((index + 1))
-    cache="$WORK/cache-$round-$index"
-    start "$jar" "$cache" cold
-    start "$jar" "$cache" cached
+    case "$STARTS" in
+      *cold*) cache="$WORK/cache-$round-$index"; start "$variant" "$cache" cold ;;
+      *) cache="$WORK/cache-$index"; [ "$round" -gt 1 ] || start "$variant" "$cache" cold quiet ;;
+    esac
+    case "$STARTS" in *cached*) start "$variant" "$cache" cached ;; esac
   done
 done

@@ -37,8 +37,12 @@ public final class RuleSetLoader {
 	}
 
 	RuleSetLoader(Clock clock, CompiledRulesCache cache) {
+		this(clock, new KnowledgeBases(cache));
+	}
+
+	RuleSetLoader(Clock clock, KnowledgeBases knowledgeBases) {
 		this.clock = clock;
-		this.knowledgeBases = new KnowledgeBases(cache);
+		this.knowledgeBases = knowledgeBases;
 	}
 
 	public RuleSet load(Path directory) {

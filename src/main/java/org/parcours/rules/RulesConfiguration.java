@@ -1,6 +1,7 @@
 package org.parcours.rules;
 
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,8 @@ import org.parcours.rules.ReloadAttempt.Trigger;
  * stops start-up with the list of problems (see {@link RuleSetFailureAnalyzer}); the service never
  * starts on rules it could not check, compile and test, nor on rules its {@link ActivationRecorder}s
  * could not record. A start-up may reuse the verdict of the golden cases and population guard (see
- * {@link GateVerdicts}). Then watches the directory for edits.
+ * {@link GateVerdicts}). Its compilation, or read of the compiled-rules cache, begins earlier still, as soon
+ * as the configuration is read ({@link EarlyCompilation}). Then watches the directory for edits.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RulesProperties.class)
@@ -39,12 +41,22 @@ class RulesConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
 
+	/** Begins the rules stage's compilation, or its read of the cache, as soon as the configuration is read. */
 	@Bean
-	RuleSetLoader ruleSetLoader(Clock clock, RulesProperties properties) {
+	static EarlyCompilation earlyCompilation() {
+		return new EarlyCompilation();
+	}
+
+	@Bean
+	RuleSetLoader ruleSetLoader(Clock clock, RulesProperties properties, EarlyCompilation early) {
+		return new RuleSetLoader(clock, early.knowledgeBasesFor(properties));
+	}
+
+	static CompiledRulesCache cache(RulesProperties properties) {
 		RulesProperties.Cache cache = properties.cache();
-		return new RuleSetLoader(clock, cache.enabled()
+		return cache.enabled()
 				? new CompiledRulesCache(cache.directory().toAbsolutePath().normalize(), 2 * cache.maxEntries(), CompilerIdentity.current())
-				: CompiledRulesCache.NONE);
+				: CompiledRulesCache.NONE;
 	}
 
 	@Bean
@@ -97,11 +109,14 @@ class RulesConfiguration {
 	 */
 	@Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
 	StartUpActivation startUpActivation(ActiveRuleSet active, CandidatePipeline pipeline, RulesProperties properties,
-			List<ActivationRecorder> recorders, ReloadMetrics metrics) {
+			List<ActivationRecorder> recorders, ReloadMetrics metrics, EarlyCompilation early) {
 		long start = System.nanoTime();
+		// held until the build below has found them (see EarlyCompilation)
+		KnowledgeBases.Halves compiledEarly = early.await();
 		Path directory = directory(properties);
 		List<RuleFile> files = RuleSetLoader.read(directory);
 		CandidatePipeline.Checked checked = pipeline.buildAtStartUp(files);
+		Reference.reachabilityFence(compiledEarly);
 		RuleSet ruleSet = checked.ruleSet();
 		ActivationRecorder.Activation activation = new ActivationRecorder.Activation(ruleSet.version(), ruleSet.contentHash(), files,
 				ruleSet.loadedAt(), Trigger.STARTUP, null, checked.verdictReusedFrom());
