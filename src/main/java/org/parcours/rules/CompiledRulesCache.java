@@ -38,7 +38,7 @@ final class CompiledRulesCache {
 
 	/**
 	 * File shares of the parameter part kept for each entry of a whole part. A rule set has one share per
-	 * file with parameters (41 in the default rules) and an edit adds one, so this keeps every share of
+	 * file with parameters (about forty in the default rules) and an edit adds one, so this keeps every share of
 	 * the rule sets of the kept entries, and more.
 	 */
 	private static final int SHARES_PER_ENTRY = 32;
