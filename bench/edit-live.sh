@@ -55,10 +55,15 @@ for edit in $(seq "$EDITS"); do
   for jar in "$@"; do
     port=$((PORT + index)); rules="$WORK/$index/rules"
     before=$(version $port)
+    logged=$(wc -l < "$WORK/$index/service.log")
     saved=$(date +%s%N); edit "$rules" "$edit"
     until [ "$(version $port)" != "$before" ]; do sleep 0.02; done
     live=$(date +%s%N)
     printf '%-40s edit %d: new version answering %5d ms after the save\n' "$jar" "$edit" $(( (live - saved) / 1000000 ))
+    # where the time went, on builds that log it (the stages; with ARGS=--logging.level.org.parcours.rules.KnowledgeBases=debug
+    # --logging.level.org.parcours.rules.DrlCompiler=debug, each part's compilation too)
+    tail -n +$((logged + 1)) "$WORK/$index/service.log" | grep -o 'Candidate [0-9a-f]*: .*\|[A-Z][a-z]* part ready in .*\|Rules compiled in .*\|do not compile without.*' \
+      | sed 's/^/    /' || true
     sleep 2
     index=$((index + 1))
   done

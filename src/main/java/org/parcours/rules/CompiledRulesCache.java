@@ -34,17 +34,44 @@ final class CompiledRulesCache {
 
 	private static final String SUFFIX = ".rules";
 
+	private static final String SHARE_SUFFIX = ".share";
+
+	/**
+	 * File shares of the parameter part kept for each entry of a whole part. A rule set has one share per
+	 * file with parameters (about forty in the default rules) and an edit adds one, so this keeps every share of
+	 * the rule sets of the kept entries, and more.
+	 */
+	private static final int SHARES_PER_ENTRY = 32;
+
 	/** A cache that holds nothing and keeps nothing: every load compiles. */
-	static final CompiledRulesCache NONE = new CompiledRulesCache(null, 0, null);
+	static final CompiledRulesCache NONE = new CompiledRulesCache(null, null, null);
 
 	/** Null for {@link #NONE}. */
 	private final PrivateEntries entries;
 
 	private final CompilerIdentity identity;
 
+	/** The entries of each file's share of the parameter part, in the same directory; this cache itself for one that keeps nothing or for the shares' own. */
+	private final CompiledRulesCache shares;
+
 	CompiledRulesCache(Path directory, int maxEntries, CompilerIdentity identity) {
-		this.entries = directory == null ? null : new PrivateEntries(directory, SUFFIX, maxEntries, "Compiled-rules cache entry");
+		this(directory == null ? null : new PrivateEntries(directory, SUFFIX, maxEntries, "Compiled-rules cache entry"), identity,
+				directory == null ? null : new CompiledRulesCache(
+						new PrivateEntries(directory, SHARE_SUFFIX, SHARES_PER_ENTRY * maxEntries, "Compiled parameter share"), identity, null));
+	}
+
+	private CompiledRulesCache(PrivateEntries entries, CompilerIdentity identity, CompiledRulesCache shares) {
+		this.entries = entries;
 		this.identity = identity;
+		this.shares = shares == null ? this : shares;
+	}
+
+	/**
+	 * The cache of the parameter part's file shares (see {@link KnowledgeBases}): the same guarantees, in
+	 * entries of their own, so that the many small shares do not push the parts' entries out.
+	 */
+	CompiledRulesCache shares() {
+		return shares;
 	}
 
 	/** The compiled module stored for this content, if there is a valid one. */

@@ -17,12 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two compiled halves of a rule set (see {@link RuleSourceSplit}), each shared by every rule set
- * with the same part. A rule set that differs from the active one only in its parameters thus runs on
- * the very knowledge base the active one runs on: the same loaded classes, already compiled by the
- * JVM's just-in-time compiler, no new class loader, no second check of the compiled code; and a reload
- * of unchanged files compiles, reads and checks nothing. Knowledge bases are remembered weakly, by the
- * content hash of their part: one stays known as long as a rule set that uses it is alive (the active
+ * The compiled halves of a rule set (see {@link RuleSourceSplit}): the rules part, and the parameter
+ * part as one knowledge base per file, each shared by every rule set with the same part or share. A
+ * parameter edit thus compiles the edited file's share alone, and a rule set that differs from the
+ * active one only in its parameters runs on the very knowledge base of the rules the active one runs
+ * on: the same loaded classes, already compiled by the JVM's just-in-time compiler, no new class
+ * loader, no second check of the compiled code; and a reload of unchanged files compiles, reads and
+ * checks nothing. Knowledge bases are remembered weakly, by the content hash of their part or share:
+ * one stays known as long as a rule set that uses it is alive (the active
  * one, one kept for history), and nothing else keeps it. Nothing changes a knowledge base once it is
  * known here.
  */
@@ -31,15 +33,23 @@ final class KnowledgeBases {
 	private static final Logger log = LoggerFactory.getLogger(KnowledgeBases.class);
 
 	/**
-	 * A rule set's compiled halves: the parameter part (fired once for the constant facts) and the shared
-	 * rules part; the same knowledge base twice, not shared, for a rule set that could not be cut in two.
+	 * A rule set's compiled halves: the parameter part, one knowledge base per file in the order of the
+	 * files (fired once, in that order, for the constant facts), and the shared rules part. The parameter
+	 * part is one knowledge base when it compiles only whole (see {@link #parametersPart}), and it is
+	 * the rules part itself, not shared, for a rule set that could not be cut in two.
 	 */
-	record Halves(KieBase parameters, KieBase rules) {
+	record Halves(List<KieBase> parameters, KieBase rules) {
+
+		Halves {
+			parameters = List.copyOf(parameters);
+		}
 	}
+
+	private static final String COMPILATION = "Compilation";
 
 	private final CompiledRulesCache cache;
 
-	/** Knowledge bases of both parts by the content hash of their part (the two hashes never meet, see RuleSourceSplit). */
+	/** Knowledge bases of the rules part and of each file's parameters by their content hash (the hashes never meet, see RuleSourceSplit). */
 	private final Map<String, WeakReference<KieBase>> parts = new HashMap<>();
 
 	KnowledgeBases(CompiledRulesCache cache) {
@@ -55,11 +65,11 @@ final class KnowledgeBases {
 		if (!split.cut()) {
 			// compiled whole: its parameters are fired and taken out by PatientSessions, on a knowledge base of its own
 			KieBase whole = DrlCompiler.compile(split.rules(), split.rulesHash(), cache);
-			return new Halves(whole, whole);
+			return new Halves(List.of(whole), whole);
 		}
 		// the two parts compile at the same time, on two cores where there are two: a cold start, or an edit of
 		// a file in both parts, waits for the longer compilation instead of both one after the other
-		CompletableFuture<KieBase> parameterPart = CompletableFuture.supplyAsync(() -> timed("Parameter", () -> parametersPart(split)),
+		CompletableFuture<List<KieBase>> parameterPart = CompletableFuture.supplyAsync(() -> timed("Parameter", () -> parametersPart(split)),
 				KnowledgeBases::onItsOwnThread);
 		List<RuleSetException> failures = new ArrayList<>();
 		KieBase rules = null;
@@ -69,7 +79,7 @@ final class KnowledgeBases {
 		catch (RuleSetException ex) {
 			failures.add(ex);
 		}
-		KieBase parameters = null;
+		List<KieBase> parameters = null;
 		try {
 			parameters = parameterPart.join();
 		}
@@ -85,9 +95,9 @@ final class KnowledgeBases {
 		return new Halves(parameters, rules);
 	}
 
-	private static KieBase timed(String part, Supplier<KieBase> build) {
+	private static <T> T timed(String part, Supplier<T> build) {
 		long start = System.nanoTime();
-		KieBase kieBase = build.get();
+		T kieBase = build.get();
 		log.debug("{} part ready in {} ms", part, (System.nanoTime() - start) / 1_000_000);
 		return kieBase;
 	}
@@ -98,10 +108,40 @@ final class KnowledgeBases {
 		thread.start();
 	}
 
-	/** The knowledge base of this parameter part: the one already built for it if a rule set still uses it, else a new one. */
-	private KieBase parametersPart(RuleSourceSplit split) {
-		String key = split.parametersHash();
-		return shared(key, () -> DrlCompiler.compile(split.parameters(), key, cache, DrlCompiler.Part.PARAMETERS));
+	/**
+	 * The knowledge bases of this parameter part, one per file's share (compiled with its package's
+	 * functions): for each, the one already built for it if a rule set still uses it, else a new one. A
+	 * share that does not compile so (a mistake, or a reference to a rule or query of another file) makes
+	 * the whole part compile as one, as the engine reads the files: the rules then run as they compile
+	 * whole, and a mistake is reported as by a compilation of the whole. A share refused by the
+	 * compiled-code check is refused.
+	 */
+	private List<KieBase> parametersPart(RuleSourceSplit split) {
+		List<KieBase> shares = new ArrayList<>();
+		List<RuleSetException> failures = new ArrayList<>();
+		List<String> alone = new ArrayList<>();
+		for (List<RuleFile> share : split.shares()) {
+			String key = RuleSourceSplit.shareHash(share);
+			try {
+				shares.add(shared(key, () -> DrlCompiler.compile(share, key, cache.shares(), DrlCompiler.Part.PARAMETERS)));
+			}
+			catch (RuleSetException ex) {
+				failures.add(ex);
+				if (ex.stage().equals(COMPILATION)) {
+					alone.add(share.get(0).path());
+				}
+			}
+		}
+		if (!alone.isEmpty()) {
+			String key = split.parametersHash();
+			KieBase whole = shared(key, () -> DrlCompiler.compile(split.parameters(), key, cache, DrlCompiler.Part.PARAMETERS));
+			log.info("The parameters of {} do not compile without the other files': the parameter part is compiled whole", alone);
+			return List.of(whole);
+		}
+		if (!failures.isEmpty()) {
+			throw merged(failures, split.parameters());
+		}
+		return shares;
 	}
 
 	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */
@@ -153,15 +193,16 @@ final class KnowledgeBases {
 		return kieBase;
 	}
 
-	/** One failure with the problems of both halves, in the order of the files, when both failed at the same stage. */
+	/**
+	 * One failure with the problems of every failure at the earliest stage (a compilation's before the
+	 * compiled-code check's, as one compilation of the whole would report), in the order of the files.
+	 */
 	private static RuleSetException merged(List<RuleSetException> failures, List<RuleFile> files) {
-		if (failures.size() == 1 || !failures.get(0).stage().equals(failures.get(1).stage())) {
-			return failures.get(0);
-		}
+		String stage = failures.stream().map(RuleSetException::stage).filter(COMPILATION::equals).findFirst().orElse(failures.get(0).stage());
 		List<String> order = files.stream().map(RuleFile::path).toList();
-		List<RuleProblem> problems = failures.stream().flatMap(failure -> failure.problems().stream())
+		List<RuleProblem> problems = failures.stream().filter(failure -> failure.stage().equals(stage)).flatMap(failure -> failure.problems().stream())
 			.sorted(Comparator.comparingInt(problem -> order.indexOf(problem.file()) < 0 ? order.size() : order.indexOf(problem.file())))
 			.distinct().toList();
-		return new RuleSetException(failures.get(0).stage(), problems);
+		return new RuleSetException(stage, problems);
 	}
 }

@@ -46,9 +46,9 @@ final class PatientSessions {
 
 	private final KieBase kieBase;
 
-	/** Held so that a later rule set with the same parameter part shares it while this one lives (KnowledgeBases). */
+	/** Held so that a later rule set with the same parameters shares them while this one lives (KnowledgeBases). */
 	@SuppressWarnings("unused")
-	private final KieBase parameters;
+	private final List<KieBase> parameters;
 
 	private final List<Object> constantFacts;
 
@@ -71,24 +71,18 @@ final class PatientSessions {
 	private final KieSessionsPool pool;
 
 	/**
-	 * The constant facts are those the condition-free rules of {@code parameters} insert; patients are
-	 * evaluated on {@code kieBase}, which holds no such rule and is never changed here (it may be shared),
-	 * unless it is {@code parameters} itself: then those rules are removed from it once they fired.
+	 * The constant facts are those the condition-free rules of {@code parameters} insert, each knowledge
+	 * base's (one per file) in turn, in the order given; patients are evaluated on {@code kieBase}, which
+	 * holds no such rule and is never changed here (it may be shared), unless it is one of
+	 * {@code parameters}: then those rules are removed from it once they fired.
 	 */
-	PatientSessions(KieBase parameters, KieBase kieBase) {
-		this.parameters = parameters;
+	PatientSessions(List<KieBase> parameters, KieBase kieBase) {
+		this.parameters = List.copyOf(parameters);
 		this.kieBase = kieBase;
-		KieSession empty = parameters.newKieSession();
-		try {
-			// only the parameter rows: the rows with conditions of a table that also has rows without
-			// are in the parameter part too, and must not fire here
-			empty.fireAllRules(match -> conditionFree(match.getRule()));
-			this.constantFacts = Deployment.offered(empty.getObjects());
-		}
-		finally {
-			empty.dispose();
-		}
-		if (parameters == kieBase) {
+		List<Object> fired = new ArrayList<>();
+		parameters.forEach(share -> fired.addAll(constantFactsOf(share)));
+		this.constantFacts = Deployment.offered(fired);
+		if (parameters.stream().anyMatch(share -> share == kieBase)) {
 			// a rule set compiled whole (see RuleSourceSplit#cut), not shared: its parameters are taken out here
 			withoutConditionFreeRules(kieBase);
 		}
@@ -114,6 +108,20 @@ final class PatientSessions {
 			this.ready = null;
 			this.constantState = null;
 			this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+		}
+	}
+
+	/** The facts the rules without any condition of this knowledge base insert, fired on an empty working memory. */
+	private static List<Object> constantFactsOf(KieBase parameters) {
+		KieSession empty = parameters.newKieSession();
+		try {
+			// only the parameter rows: the rows with conditions of a table that also has rows without
+			// are in the parameter part too, and must not fire here
+			empty.fireAllRules(match -> conditionFree(match.getRule()));
+			return List.copyOf(empty.getObjects());
+		}
+		finally {
+			empty.dispose();
 		}
 	}
 

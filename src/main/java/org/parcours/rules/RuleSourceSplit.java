@@ -13,9 +13,12 @@ import org.drools.drl.parser.DroolsParserException;
 /**
  * The rule files cut in two before they are compiled: the <em>parameter part</em>, every rule without
  * any condition (thresholds, settings, next steps, programme declarations: what a clinician edits
- * most), and the <em>rules part</em>, everything else. Each part is compiled on its own, so an edit of
- * a parameter compiles only the small parameter part and the rules part, unchanged, keeps its
- * knowledge base (see {@link KnowledgeBases}).
+ * most), and the <em>rules part</em>, everything else. The rules part is compiled as one; the
+ * parameter part file by file, each file's share on its own with the functions of its package
+ * ({@link #shares}: the shares with a rule; one with functions only inserts nothing), so an edit of a
+ * parameter compiles only that file's share, and the rules part and the other shares, unchanged, keep
+ * their knowledge bases (see {@link KnowledgeBases}). {@link #parameters} is the whole parameter part,
+ * every file's share, for when a share does not compile without the others.
  *
  * <p>Both parts keep every file's path and header (package, imports, functions, RuleSet and Import
  * rows) so that each compiles alone, and keep every line where it was: what is taken out of a part is
@@ -27,19 +30,36 @@ import org.drools.drl.parser.DroolsParserException;
  * rules part's copy of such a row is taken out of its knowledge base when that is built. A DRL file
  * without parameters or functions is in the rules part only.
  */
-record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
+record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules, List<List<RuleFile>> shares) {
 
 	static RuleSourceSplit of(List<RuleFile> files) {
 		List<Cut> cuts = files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).map(CUTS::of).toList();
 		if (cuts.stream().anyMatch(Cut::declaresTypes)) {
-			return new RuleSourceSplit(List.of(), files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).toList());
+			return new RuleSourceSplit(List.of(), files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).toList(), List.of());
 		}
 		return new RuleSourceSplit(cuts.stream().map(Cut::parameters).filter(Objects::nonNull).toList(),
-				cuts.stream().map(Cut::rules).filter(Objects::nonNull).toList());
+				cuts.stream().map(Cut::rules).filter(Objects::nonNull).toList(),
+				cuts.stream().filter(Cut::parameterRules).map(cut -> share(cut, cuts)).toList());
 	}
 
-	/** One file's share of each part (null: none), and whether it declares a type. */
-	private record Cut(RuleFile parameters, RuleFile rules, boolean declaresTypes) {
+	/**
+	 * What a file's share of the parameter part compiles with: the share, then the functions of the other
+	 * files of its package (a rule or function may call those; the engine reads a package's files as one).
+	 */
+	private static List<RuleFile> share(Cut cut, List<Cut> cuts) {
+		List<RuleFile> unit = new ArrayList<>();
+		unit.add(cut.parameters());
+		cuts.stream().filter(other -> other != cut && other.functions() != null && other.packageName().equals(cut.packageName()))
+			.map(Cut::functions).forEach(unit::add);
+		return List.copyOf(unit);
+	}
+
+	/**
+	 * One file's share of each part (null: none), whether its share of the parameter part has a rule
+	 * (not only functions), its package, its functions alone (null: none), and whether it declares a type.
+	 */
+	private record Cut(RuleFile parameters, RuleFile rules, boolean parameterRules, String packageName, RuleFile functions,
+			boolean declaresTypes) {
 	}
 
 	/** A file's cut depends on nothing else: a reload cuts only the files that changed. */
@@ -55,9 +75,17 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 		return !parameters.isEmpty();
 	}
 
-	/** The content hash of the parameter part: the key of its compiled module. */
+	/** The content hash of the whole parameter part: the key of its compiled module, when it is compiled whole. */
 	String parametersHash() {
 		return RuleSetLoader.contentHashOf(prefixed("parameters/", parameters));
+	}
+
+	/**
+	 * The content hash of one file's share of the parameter part, with what it compiles with (an element
+	 * of {@link #shares}): the key of its compiled module and of its shared knowledge base.
+	 */
+	static String shareHash(List<RuleFile> share) {
+		return RuleSetLoader.contentHashOf(prefixed("parameters/", share));
 	}
 
 	/** The content hash of the rules part: the key of its compiled module and of its shared knowledge base. */
@@ -87,20 +115,24 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 		}
 		boolean declaresTypes = parsed != null && (!parsed.getTypeDeclarations().isEmpty() || !parsed.getEnumDeclarations().isEmpty());
 		if (parsed == null || parser.hasErrors()) {
-			return new Cut(null, file, declaresTypes);
+			return new Cut(null, file, false, "", null, declaresTypes);
 		}
 		char[] parameterText = text.toCharArray();
 		char[] rulesText = text.toCharArray();
+		char[] functionsText = text.toCharArray();
 		boolean anyConditionFree = false;
 		for (RuleDescr rule : parsed.getRules()) {
 			boolean conditionFree = rule.getLhs() == null || rule.getLhs().getDescrs().isEmpty();
 			blank(conditionFree ? rulesText : parameterText, rule.getStartCharacter(), rule.getEndCharacter());
+			blank(functionsText, rule.getStartCharacter(), rule.getEndCharacter());
 			anyConditionFree |= conditionFree;
 		}
+		RuleFile functions = parsed.getFunctions().isEmpty() ? null : withText(file, functionsText);
 		// a file without parameters is left out of the parameter part, unless it has functions (a
 		// parameter rule may call those of its package): an edit of its rules then leaves that part as it is
 		boolean parameters = anyConditionFree || !parsed.getFunctions().isEmpty();
-		return new Cut(parameters ? withText(file, parameterText) : null, withText(file, rulesText), declaresTypes);
+		return new Cut(parameters ? withText(file, parameterText) : null, withText(file, rulesText), anyConditionFree, parsed.getNamespace(),
+				functions, declaresTypes);
 	}
 
 	/** Blanks characters {@code from} to {@code to} (both included), keeping line breaks: every line stays where it was. */
@@ -125,7 +157,7 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 		List<RuleProblem> unreadable = new ArrayList<>();
 		List<DecisionTable> tables = DecisionTable.read(file, unreadable);
 		if (!unreadable.isEmpty() || tables.isEmpty()) {
-			return new Cut(null, file, false);
+			return new Cut(null, file, false, "", null, false);
 		}
 		String[] lines = file.text().split("(?<=\\n)|(?<=\\r)(?!\\n)", -1);
 		String[] parameterLines = lines.clone();
@@ -145,7 +177,8 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules) {
 			anyRules |= conditions;
 		}
 		return new Cut(anyParameters ? new RuleFile(file.path(), String.join("", parameterLines).getBytes(StandardCharsets.UTF_8)) : null,
-				anyRules ? new RuleFile(file.path(), String.join("", rulesLines).getBytes(StandardCharsets.UTF_8)) : null, false);
+				anyRules ? new RuleFile(file.path(), String.join("", rulesLines).getBytes(StandardCharsets.UTF_8)) : null, anyParameters,
+				tables.get(0).packageName(), null, false);
 	}
 
 	/** A row whose rule has no condition: the engine leaves out a condition whose cell is empty. */

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The compiled-rules cache never serves rules that differ from the files: an entry is used only when it
  * was written for exactly this content and this build of Parcours, Drools and Java, and is intact. A
  * corrupt, truncated, stale or mismatched entry is dropped and the rules are compiled, so the answer is
- * always the one of the files. A rule set is stored as two entries, its parameter part and its rules part
- * (see {@link RuleSourceSplit}), each checked alone. Runs on the fixture rule set, whose threshold edit
+ * always the one of the files. A rule set is stored as an entry of its rules part and one of each file's
+ * share of its parameter part (see {@link RuleSourceSplit}), each checked alone. Runs on the fixture rule set, whose threshold edit
  * changes a patient's level.
  */
 class CompiledRulesCacheTests {
@@ -55,14 +55,28 @@ class CompiledRulesCacheTests {
 		return RuleSourceSplit.of(RuleSetLoader.read(rules.root()));
 	}
 
-	/** The key of one half: "parameters" or "rules". */
+	/** The key of one half: "parameters" (the thresholds file's share, the one edited here) or "rules". */
 	String key(String half) {
-		return half.equals("parameters") ? split().parametersHash() : split().rulesHash();
+		return half.equals("parameters") ? RuleSourceSplit.shareHash(thresholdsShare()) : split().rulesHash();
+	}
+
+	List<RuleFile> thresholdsShare() {
+		return split().shares().stream().filter(share -> share.get(0).path().equals(FixtureRules.THRESHOLDS)).findFirst().orElseThrow();
+	}
+
+	/** The cache an entry of this half is in. */
+	CompiledRulesCache cacheOf(String half) {
+		return half.equals("parameters") ? cache.shares() : cache;
+	}
+
+	/** An entry for each file's parameters and one for the rules part. */
+	int entriesOfARuleSet() {
+		return split().shares().size() + 1;
 	}
 
 	List<Path> entries() throws IOException {
 		try (Stream<Path> files = Files.list(cacheDirectory)) {
-			return files.filter(file -> file.toString().endsWith(".rules")).toList();
+			return files.filter(file -> file.toString().endsWith(".rules") || file.toString().endsWith(".share")).toList();
 		}
 	}
 
@@ -71,7 +85,7 @@ class CompiledRulesCacheTests {
 		String original = rules.replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, "polypharmacy.min-medications,6");
 		String edited = key("parameters");
 		load();
-		byte[] module = cache.read(edited).orElseThrow();
+		byte[] module = cache.shares().read(edited).orElseThrow();
 		rules.write(FixtureRules.THRESHOLDS, original);
 		return module;
 	}
@@ -79,19 +93,23 @@ class CompiledRulesCacheTests {
 	@Test
 	void bothHalvesAreStoredAndAParameterEditAddsOnlyItsParameterPart() throws IOException {
 		load();
-		assertThat(entries()).hasSize(2);
-		assertThat(cache.read(key("parameters"))).isPresent();
+		int entries = entriesOfARuleSet();
+		assertThat(entries).isGreaterThan(2);
+		assertThat(entries()).hasSize(entries);
+		for (List<RuleFile> share : split().shares()) {
+			assertThat(cache.shares().read(RuleSourceSplit.shareHash(share))).isPresent();
+		}
 		assertThat(cache.read(key("rules"))).isPresent();
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
-		assertThat(entries()).hasSize(2);
+		assertThat(entries()).hasSize(entries);
 
 		String rulesPart = key("rules");
 		rules.replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, "polypharmacy.min-medications,6");
 		assertThat(key("rules")).isEqualTo(rulesPart);
-		assertThat(cache.read(key("parameters"))).isEmpty();
+		assertThat(cache.shares().read(key("parameters"))).isEmpty();
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(1);
-		assertThat(entries()).hasSize(3);
+		assertThat(entries()).as("only the edited file's parameters added").hasSize(entries + 1);
 	}
 
 	@Test
@@ -100,7 +118,7 @@ class CompiledRulesCacheTests {
 		// module stored under a content is what runs. Hence the private directory (see CompiledRulesCache).
 		String original = key("parameters");
 		byte[] edited = compiledEditedParameters();
-		cache.write(original, edited);
+		cache.shares().write(original, edited);
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(1);
 	}
@@ -109,36 +127,38 @@ class CompiledRulesCacheTests {
 	@ValueSource(strings = { "parameters", "rules" })
 	void aCorruptEntryIsDroppedAndTheFilesAreCompiled(String half) throws IOException {
 		load();
-		Path entry = cache.entryOf(key(half));
+		Path entry = cacheOf(half).entryOf(key(half));
 		byte[] bytes = Files.readAllBytes(entry);
 		bytes[bytes.length - 100] ^= 0x5a;
 		Files.write(entry, bytes);
 
-		assertThat(cache.read(key(half))).isEmpty();
-		assertThat(entries()).hasSize(1);
+		assertThat(cacheOf(half).read(key(half))).isEmpty();
+		assertThat(entries()).hasSize(entriesOfARuleSet() - 1);
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
-		assertThat(cache.read(key(half))).isPresent();
+		assertThat(cacheOf(half).read(key(half))).isPresent();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "parameters", "rules" })
 	void aTruncatedEntryIsDroppedAndTheFilesAreCompiled(String half) throws IOException {
 		load();
-		Path entry = cache.entryOf(key(half));
+		Path entry = cacheOf(half).entryOf(key(half));
 		byte[] bytes = Files.readAllBytes(entry);
 		Files.write(entry, Arrays.copyOf(bytes, bytes.length / 2));
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
-		assertThat(cache.read(key(half))).isPresent();
+		assertThat(cacheOf(half).read(key(half))).isPresent();
 	}
 
 	@Test
 	void anEntryOfOtherRulesUnderThisContentsNameIsNotServed() throws IOException {
 		// a valid entry of the edited parameters, copied under the name of the original parameters' entry
 		String original = key("parameters");
-		compiledEditedParameters();
-		Files.copy(entries().stream().filter(entry -> !entry.equals(cache.entryOf(key("rules")))).findFirst().orElseThrow(),
-				cache.entryOf(original));
+		String text = rules.replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, "polypharmacy.min-medications,6");
+		String edited = key("parameters");
+		load();
+		rules.write(FixtureRules.THRESHOLDS, text);
+		Files.copy(cache.shares().entryOf(edited), cache.shares().entryOf(original));
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
 	}
@@ -149,21 +169,21 @@ class CompiledRulesCacheTests {
 		byte[] edited = compiledEditedParameters();
 		CompilerIdentity current = CompilerIdentity.current();
 		new CompiledRulesCache(cacheDirectory, 8, new CompilerIdentity("another build", current.drools(), current.java()))
-			.write(original, edited);
+			.shares().write(original, edited);
 		new CompiledRulesCache(cacheDirectory, 8, new CompilerIdentity(current.parcours(), "9.0.0", current.java()))
-			.write(original, edited);
+			.shares().write(original, edited);
 
-		assertThat(cache.read(original)).isEmpty();
+		assertThat(cache.shares().read(original)).isEmpty();
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "parameters", "rules" })
 	void anEntryWithTheRightHeaderButAPayloadTheEngineCannotReadIsCompiledOver(String half) throws IOException {
-		cache.write(key(half), "not a compiled module".getBytes(StandardCharsets.UTF_8));
+		cacheOf(half).write(key(half), "not a compiled module".getBytes(StandardCharsets.UTF_8));
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
-		assertThat(new String(cache.read(key(half)).orElseThrow(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+		assertThat(new String(cacheOf(half).read(key(half)).orElseThrow(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
 	}
 
 	@ParameterizedTest
@@ -185,26 +205,33 @@ class CompiledRulesCacheTests {
 		assertThatExceptionOfType(RuleSetException.class).isThrownBy(this::load)
 			.satisfies(ex -> assertThat(ex.stage()).isEqualTo("Safety check of the compiled rules"))
 			.satisfies(ex -> assertThat(ex.problems()).extracting(RuleProblem::file).containsExactly("stratification/attack.drl"));
-		assertThat(cache.read(key(condition.isEmpty() ? "parameters" : "rules"))).isEmpty();
+		if (condition.isEmpty()) {
+			List<RuleFile> attack = split().shares().stream().filter(share -> share.get(0).path().equals("stratification/attack.drl")).findFirst()
+				.orElseThrow();
+			assertThat(cache.shares().read(RuleSourceSplit.shareHash(attack))).isEmpty();
+		}
+		else {
+			assertThat(cache.read(key("rules"))).isEmpty();
+		}
 	}
 
 	@Test
 	void onlyTheMostRecentlyUsedEntriesAreKept() throws IOException {
-		cache = new CompiledRulesCache(cacheDirectory, 3, CompilerIdentity.current());
-		String first = key("parameters");
+		cache = new CompiledRulesCache(cacheDirectory, 2, CompilerIdentity.current());
+		String first = key("rules");
 		load();
-		String previous = rules.replace(FixtureRules.THRESHOLDS, FixtureRules.THRESHOLD, "polypharmacy.min-medications,6");
-		String second = key("parameters");
+		String original = rules.replace("stratification/levels.drl", "rule \"L1\"", "// second\nrule \"L1\"");
+		String second = key("rules");
 		load();
-		rules.write(FixtureRules.THRESHOLDS, previous.replace(FixtureRules.THRESHOLD, "polypharmacy.min-medications,4"));
-		String third = key("parameters");
+		rules.write("stratification/levels.drl", original.replace("rule \"L1\"", "// third\nrule \"L1\""));
+		String third = key("rules");
 		load();
 
-		assertThat(entries()).hasSize(3);
+		assertThat(entries()).hasSize(entriesOfARuleSet() + 1);
 		assertThat(cache.read(first)).isEmpty();
 		assertThat(cache.read(second)).isPresent();
 		assertThat(cache.read(third)).isPresent();
-		assertThat(cache.read(key("rules"))).as("the rules part, used by every load").isPresent();
+		assertThat(cache.shares().read(key("parameters"))).as("each file's parameters, in entries of their own, used by every load").isPresent();
 	}
 
 	@Test
@@ -212,7 +239,7 @@ class CompiledRulesCacheTests {
 		Files.writeString(cacheDirectory, "a file where the directory should be");
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
-		assertThat(cache.read(key("parameters"))).isEmpty();
+		assertThat(cache.shares().read(key("parameters"))).isEmpty();
 		assertThat(cache.read(key("rules"))).isEmpty();
 	}
 

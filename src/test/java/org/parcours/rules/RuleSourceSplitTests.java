@@ -135,12 +135,17 @@ class RuleSourceSplitTests {
 	void bothPartsCompileTheRulesWithoutConditionFireOnceAndThePatientsRulesPartHoldsNone() {
 		KnowledgeBases.Halves halves = new KnowledgeBases(CompiledRulesCache.NONE).compile(files(DRL, TABLE));
 
-		assertThat(ruleNames(halves.parameters())).contains("SPLIT-PROGRAMME", "split.min-medications", "SPLIT-NEXT 2")
-			.doesNotContain("SPLIT-L2", "SPLIT-L3");
+		// each file's parameters are a knowledge base of their own, in the order of the files
+		assertThat(halves.parameters()).hasSize(2);
+		assertThat(ruleNames(halves.parameters().get(0))).containsExactly("SPLIT-PROGRAMME");
+		assertThat(ruleNames(halves.parameters().get(1))).contains("split.min-medications", "SPLIT-NEXT 2")
+			.doesNotContain("SPLIT-L2", "SPLIT-L3", "SPLIT-PROGRAMME");
 		assertThat(ruleNames(halves.rules())).containsExactlyInAnyOrder("SPLIT-L2", "SPLIT-L3", "SPLIT-NEXT 1");
 
 		PatientSessions evaluations = new PatientSessions(halves.parameters(), halves.rules());
-		assertThat(evaluations.constantFacts()).hasSize(3).anySatisfy(fact -> assertThat(fact).isEqualTo(new Setting("split.label", "split programme")))
+		// the facts of each file's parameters in the order of the files
+		assertThat(evaluations.constantFacts()).hasSize(3).first().isEqualTo(new Setting("split.label", "split programme"));
+		assertThat(evaluations.constantFacts())
 			.anySatisfy(fact -> assertThat(fact).isInstanceOfSatisfying(Threshold.class, threshold -> assertThat(threshold.name()).isEqualTo("split.min-medications")))
 			.anySatisfy(fact -> assertThat(fact).isInstanceOfSatisfying(ProgrammeFinding.class,
 					step -> assertThat(step.rule()).isEqualTo("SPLIT-NEXT 2")));
@@ -160,9 +165,10 @@ class RuleSourceSplitTests {
 		String declaring = DRL.replace("rule \"SPLIT-PROGRAMME\"", "declare SplitLimit\n    value : int\nend\n\nrule \"SPLIT-LIMIT\"\nwhen\nthen\n"
 				+ "    insert(new SplitLimit(5));\nend\n\nrule \"SPLIT-PROGRAMME\"");
 		assertThat(RuleSourceSplit.of(files(declaring, TABLE)).parameters()).isEmpty();
+		assertThat(RuleSourceSplit.of(files(declaring, TABLE)).shares()).isEmpty();
 
 		KnowledgeBases.Halves halves = new KnowledgeBases(CompiledRulesCache.NONE).compile(files(declaring, TABLE));
-		assertThat(halves.parameters()).isSameAs(halves.rules());
+		assertThat(halves.parameters()).singleElement().isSameAs(halves.rules());
 		PatientSessions evaluations = new PatientSessions(halves.parameters(), halves.rules());
 
 		Class<?> declared = halves.rules().getFactType("stratification", "SplitLimit").getFactClass();
@@ -179,6 +185,73 @@ class RuleSourceSplitTests {
 
 		assertThat(split.parameters()).isEmpty();
 		assertThat(split.rules()).extracting(RuleFile::path).containsExactly("stratification/only-rules.drl");
+	}
+
+	@Test
+	void anEditOfOneFilesParametersCompilesThatFileAloneAndTheOtherFilesKeepTheirKnowledgeBases() {
+		KnowledgeBases knowledgeBases = new KnowledgeBases(CompiledRulesCache.NONE);
+		KnowledgeBases.Halves before = knowledgeBases.compile(files(DRL, TABLE));
+
+		KnowledgeBases.Halves after = knowledgeBases.compile(files(DRL, TABLE.replace("split.min-medications,5", "split.min-medications,6")));
+
+		assertThat(after.parameters().get(0)).isSameAs(before.parameters().get(0));
+		assertThat(after.parameters().get(1)).isNotSameAs(before.parameters().get(1));
+		assertThat(after.rules()).isSameAs(before.rules());
+		assertThat(new PatientSessions(after.parameters(), after.rules()).constantFacts())
+			.contains(new Setting("split.label", "split programme"))
+			.anySatisfy(fact -> assertThat(fact).isInstanceOfSatisfying(Threshold.class, threshold -> assertThat(threshold.value()).isEqualTo(6)));
+	}
+
+	/** The DRL without its function, which {@link #LABELS} declares. */
+	static final String USES_LABEL = DRL.replace(DRL.substring(DRL.indexOf("function"), DRL.indexOf("rule \"SPLIT-PROGRAMME\"")), "");
+
+	/** The DRL's function alone, in a file of its own. */
+	static final String LABELS = DRL.substring(0, DRL.indexOf("rule \"SPLIT-PROGRAMME\""));
+
+	@Test
+	void aFilesParametersCompileAloneWithTheFunctionsOfItsPackage() {
+		// a rule without condition calling a function another file of its package declares
+		List<RuleFile> files = List.of(new RuleFile("stratification/labels.drl", LABELS.getBytes(StandardCharsets.UTF_8)),
+				new RuleFile("stratification/uses.drl", USES_LABEL.getBytes(StandardCharsets.UTF_8)),
+				new RuleFile(TABLE_PATH, TABLE.getBytes(StandardCharsets.UTF_8)));
+		RuleSourceSplit split = RuleSourceSplit.of(files);
+		assertThat(split.parameters()).hasSize(3);
+		assertThat(split.shares()).as("a file with functions only inserts nothing: not compiled alone").hasSize(2);
+		assertThat(split.shares().get(0)).extracting(RuleFile::path).containsExactly("stratification/uses.drl", "stratification/labels.drl");
+
+		KnowledgeBases.Halves halves = new KnowledgeBases(CompiledRulesCache.NONE).compile(files);
+
+		assertThat(halves.parameters()).hasSize(2);
+		assertThat(ruleNames(halves.parameters().get(0))).containsExactly("SPLIT-PROGRAMME");
+		assertThat(new PatientSessions(halves.parameters(), halves.rules()).constantFacts()).hasSize(3)
+			.first().isEqualTo(new Setting("split.label", "split programme"));
+	}
+
+	@Test
+	void parametersThatDoNotCompileWithoutOtherFilesMakeTheParameterPartCompileWhole() {
+		// a rule without condition extending one of another file: its file's share does not compile alone
+		String child = """
+				package stratification
+
+				import org.parcours.facts.*
+
+				rule "SPLIT-CHILD" extends "SPLIT-PROGRAMME"
+				when
+				then
+				    insert(new Setting("split.child", "child"));
+				end
+				""";
+		List<RuleFile> files = List.of(new RuleFile(DRL_PATH, DRL.getBytes(StandardCharsets.UTF_8)),
+				new RuleFile("stratification/child.drl", child.getBytes(StandardCharsets.UTF_8)),
+				new RuleFile(TABLE_PATH, TABLE.getBytes(StandardCharsets.UTF_8)));
+		assertThat(RuleSourceSplit.of(files).shares()).hasSize(3);
+
+		KnowledgeBases.Halves halves = new KnowledgeBases(CompiledRulesCache.NONE).compile(files);
+
+		assertThat(halves.parameters()).singleElement()
+			.satisfies(whole -> assertThat(ruleNames(whole)).contains("SPLIT-PROGRAMME", "SPLIT-CHILD", "split.min-medications"));
+		assertThat(new PatientSessions(halves.parameters(), halves.rules()).constantFacts())
+			.contains(new Setting("split.label", "split programme"), new Setting("split.child", "child"));
 	}
 
 	@ParameterizedTest(name = "{0}: line {2}")
