@@ -3,13 +3,10 @@ package org.parcours.cases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -36,19 +33,20 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 
 	private final PatientValidator validator;
 
-	private final JsonMapper json;
+	private final GoldenCaseCheck cases;
 
 	private final Clock clock;
 
-	GoldenCaseWarmUp(PatientValidator validator, JsonMapper json, Clock clock) {
+	/** {@code cases}: the check that has just read the same case files, whose patients it keeps by content. */
+	GoldenCaseWarmUp(PatientValidator validator, GoldenCaseCheck cases, Clock clock) {
 		this.validator = validator;
-		this.json = json;
+		this.cases = cases;
 		this.clock = clock;
 	}
 
 	@Override
 	public void warmUp(RuleSet candidate, RuleSet active, List<RuleFile> files, Duration budget) {
-		List<Patient> patients = patients(files);
+		List<Patient> patients = cases.patients(files);
 		if (patients.isEmpty() || budget.isZero() || budget.isNegative()) {
 			return;
 		}
@@ -81,21 +79,5 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 			}
 		}
 		return System.nanoTime() - start;
-	}
-
-	/** The patients of every readable case (the check has already reported any other). */
-	private List<Patient> patients(List<RuleFile> files) {
-		List<Patient> patients = new ArrayList<>();
-		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
-			try {
-				for (GoldenCase goldenCase : CaseFileReader.read(file, json)) {
-					patients.add(json.treeToValue(goldenCase.patient(), Patient.class));
-				}
-			}
-			catch (MalformedCaseFileException | JacksonException ex) {
-				// not a patient to warm with
-			}
-		}
-		return patients;
 	}
 }

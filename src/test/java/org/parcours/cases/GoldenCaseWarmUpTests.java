@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenCaseWarmUpTests {
 
 	final GoldenCaseWarmUp warmUp = new GoldenCaseWarmUp(new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator()),
-			Cases.JSON, Clock.fixed(Assess.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+			Cases.check(), Clock.fixed(Assess.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
 	@Test
 	void aCandidateAlreadyAtFullSpeedIsNotHeldForTheWholeBudget() {
