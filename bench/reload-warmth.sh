@@ -10,12 +10,12 @@
 # shared, already warm).
 # JARS="old/parcours.jar target/parcours.jar": run those builds one after the other, ROUNDS times
 # (default 1), instead of the classes of this tree.
-# The reload deadline is raised to 120 s so that a busy machine gives a slow reload, not a refusal.
+# The reload deadline is raised to 120 s (DEADLINE) so that a busy machine gives a slow reload, not a refusal.
 # Usage: [EDIT=rule] [JARS="A.jar B.jar"] bench/reload-warmth.sh [reloads] [application arguments...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reloads=${1:-3}; shift || true
-args=(--parcours.rules.cache.directory=target/compiled-rules-cache --parcours.rules.reload-deadline=120s "$@")
+args=(--parcours.rules.cache.directory=target/compiled-rules-cache --parcours.rules.reload-deadline=${DEADLINE:-120s} "$@")
 echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); edit: ${EDIT:-none}"
 if [ -z "${JARS:-}" ]; then
 	./mvnw -B -q test-compile
@@ -28,6 +28,6 @@ for round in $(seq "${ROUNDS:-1}"); do
 	for jar in $JARS; do
 		echo "round $round: $jar"
 		bench/on-jar.sh "$jar" -Xmx1g ${JAVA_OPTS:-} -- org.parcours.bench.ReloadWarmthBenchmark "$reloads" "${args[@]}" 2>&1 \
-			| grep -E '^reload [0-9]|Candidate warmed' | sed -E 's/^[0-9TZ:.-]+ +INFO .*GoldenCaseWarmUp +: /  /'
+			| grep -E '^reload [0-9]|Candidate warmed|refused|Caused by' | sed -E 's/^[0-9TZ:.-]+ +INFO .*GoldenCaseWarmUp +: /  /'
 	done
 done
