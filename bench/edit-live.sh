@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How long a saved edit takes to answer in a running service: the time from writing a file of the
 # watched rules directory to the first assessment that names the new rule-set version (every 20 ms).
-# Each edit is new content, so none is served from the compiled-rules cache. Jars are measured in
+# Each edit is new content, so none is served from the compiled-rules cache. Also printed: when the
+# reload started after the save (the watcher's detection) and how long it took, as the service recorded. Jars are measured in
 # alternation, edit by edit. Two kinds of edit (EDIT):
 #   rule       (default) a comment line with a new number appended to stratification/derived.drl: the
 #              rules part changes, as with an edit of a condition;
@@ -27,6 +28,11 @@ echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 version() { curl -fs -u bench:bench-secret -H 'Content-Type: application/json' --data-binary @"$BODY" "localhost:$1/api/v1/assessments" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["rulesVersion"])'; }
+
+# the last attempt's start (epoch ms) and duration (ms), as the service recorded them
+attempt() { curl -fs -u bench:bench-secret "localhost:$1/api/v1/rules" | python3 -c 'import json, sys, datetime
+a = json.load(sys.stdin)["lastAttempt"]
+print(int(datetime.datetime.fromisoformat(a["at"].replace("Z", "+00:00")).timestamp() * 1000), a["durationMs"])'; }
 
 EDIT=${EDIT:-rule}
 NEXT_STEP='DMP-HF-NEXT 1,"written consent and choice of the coordinating physician'
@@ -59,7 +65,9 @@ for edit in $(seq "$EDITS"); do
     saved=$(date +%s%N); edit "$rules" "$edit"
     until [ "$(version $port)" != "$before" ]; do sleep 0.02; done
     live=$(date +%s%N)
-    printf '%-40s edit %d: new version answering %5d ms after the save\n' "$jar" "$edit" $(( (live - saved) / 1000000 ))
+    started=$(attempt $port)
+    printf '%-40s edit %d: new version answering %5d ms after the save; reload started %4d ms after the save, took %5d ms\n' \
+      "$jar" "$edit" $(( (live - saved) / 1000000 )) $(( ${started% *} - saved / 1000000 )) "${started#* }"
     # where the time went, on builds that log it (the stages; with ARGS=--logging.level.org.parcours.rules.KnowledgeBases=debug
     # --logging.level.org.parcours.rules.DrlCompiler=debug, each part's compilation too)
     tail -n +$((logged + 1)) "$WORK/$index/service.log" | grep -o 'Candidate [0-9a-f]*: .*\|[A-Z][a-z]* part ready in .*\|Rules compiled in .*\|do not compile without.*' \

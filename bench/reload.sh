@@ -1,23 +1,44 @@
 #!/usr/bin/env bash
-# Reload time and heap after many reloads of the default rules (no web server, no load).
-# Usage: bench/reload.sh [reloads] [JAR...]   (default 200 reloads); extra JVM options in JAVA_OPTS, e.g.
+# Reload time and heap after many reloads of the default rules (no web server, no load): the whole
+# gate (safety check, compilation or the cache, golden cases, population guard, swap) of unchanged
+# rules. Prints each reload's wall time and the CPU time the process spent during it.
+# Usage: bench/reload.sh [reloads] [JAR ...]   (default 200 reloads, the classes of this tree)
+#   bench/reload.sh 8 old/parcours.jar target/parcours.jar   jars in alternation, ROUNDS rounds (default 2
+#   with several jars), then the medians of the rounds' medians and each jar's ratio to the first;
+#   BASELINE_RULES=dir gives the first jar the rules of dir (run each build on its own rules).
+# Extra JVM options in JAVA_OPTS, e.g.
 #   JAVA_OPTS=-XX:SoftRefLRUPolicyMSPerMB=0 bench/reload.sh   (GC clears soft-referenced caches at once)
-# Without a jar, this tree's classes are measured; with jars (e.g. a build of main, then this one), each
-# jar in turn, ROUNDS times (default 1) in alternation, through bench/on-jar.sh (SKIP_BUILD=1 reuses the tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RELOADS=200
-if [[ "${1:-}" =~ ^[0-9]+$ ]]; then RELOADS=$1; shift; fi
+reloads=${1:-200}; shift || true
 if [ $# -eq 0 ]; then
 	./mvnw -B -q test-compile
 	./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-	exec java -Xmx512m ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.parcours.bench.ReloadBenchmark "$RELOADS"
+	exec java -Xmx512m ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+		org.parcours.bench.ReloadBenchmark "$reloads"
 fi
+jars=("$@")
 bench/build-tools.sh
-echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for round in $(seq "${ROUNDS:-1}"); do
-	for jar in "$@"; do
-		echo "$jar:"
-		bench/on-jar.sh "$jar" -Xmx512m ${JAVA_OPTS:-} -- org.parcours.bench.ReloadBenchmark "$RELOADS" | grep -v '^\s*$' | grep 'reload\|heap' | sed 's/^/  /'
+rounds=${ROUNDS:-2}
+out=target/bench-reload; mkdir -p "$out"; : > "$out/results"
+echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); $reloads reloads per run"
+for round in $(seq "$rounds"); do
+	for i in "${!jars[@]}"; do
+		rules=rules; [ "$i" -gt 0 ] || rules=${BASELINE_RULES:-rules}
+		line=$(bench/on-jar.sh "${jars[$i]}" -Xmx512m ${JAVA_OPTS:-} -- org.parcours.bench.ReloadBenchmark "$reloads" \
+			--parcours.rules.directory="$rules" --parcours.rules.cache.directory=target/compiled-rules-cache 2>/dev/null \
+			| grep -E '^(each reload|reload time)' | tr '\n' ' ')
+		wall=$(sed -E 's/.*reloads: median ([0-9]+) ms.*/\1/' <<<"$line"); cpu=$(sed -E 's/.*CPU median ([0-9]+) ms.*/\1/' <<<"$line")
+		printf 'round %d  %-40s median %6s ms, CPU %6s ms   %s\n' "$round" "${jars[$i]}" "$wall" "$cpu" "$(sed -E 's/reload time.*//' <<<"$line")"
+		echo "$i $wall $cpu" >> "$out/results"
 	done
+done
+median() { sort -n | awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+echo "medians of the rounds (ratio to the first jar):"
+for i in "${!jars[@]}"; do
+	wall[$i]=$(awk -v i="$i" '$1 == i {print $2}' "$out/results" | median)
+	cpu[$i]=$(awk -v i="$i" '$1 == i {print $3}' "$out/results" | median)
+	printf '  %-40s %6.0f ms (x%.2f)   CPU %6.0f ms (x%.2f)\n' "${jars[$i]}" \
+		"${wall[$i]}" "$(awk -v a="${wall[$i]}" -v b="${wall[0]}" 'BEGIN {print a / b}')" \
+		"${cpu[$i]}" "$(awk -v a="${cpu[$i]}" -v b="${cpu[0]}" 'BEGIN {print a / b}')"
 done

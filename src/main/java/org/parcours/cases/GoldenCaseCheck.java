@@ -55,15 +55,23 @@ public class GoldenCaseCheck implements ActivationCheck {
 
 	private final boolean allowNoCases;
 
-	/** The cases of each case file, read once per content: most reloads and every parameter edit leave them as they were. */
-	private final ByFileContent<List<GoldenCase>> read;
+	/**
+	 * The cases of each case file with their patients read as request bodies, once per content: most
+	 * reloads and every parameter edit leave them as they were. A patient is an immutable record, so
+	 * every evaluation of every reload may share it.
+	 */
+	private final ByFileContent<List<ReadCase>> read;
+
+	/** A case and its patient as a request body would give it, or why its patient is not one. */
+	private record ReadCase(GoldenCase goldenCase, Patient patient, String unreadable) {
+	}
 
 	public GoldenCaseCheck(PatientValidator validator, JsonMapper json, Clock clock, RulesProperties properties) {
 		this.validator = validator;
 		this.json = json;
 		this.clock = clock;
 		this.allowNoCases = properties.cases().allowNone();
-		this.read = new ByFileContent<>(file -> CaseFileReader.read(file, json));
+		this.read = new ByFileContent<>(file -> CaseFileReader.read(file, json).stream().map(this::readPatient).toList());
 	}
 
 	/**
@@ -115,7 +123,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 		ExecutorService workers = Executors.newFixedThreadPool(WORKERS, GoldenCaseCheck::worker);
 		try {
 			for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
-				List<GoldenCase> cases;
+				List<ReadCase> cases;
 				try {
 					cases = read.of(file);
 				}
@@ -123,7 +131,8 @@ public class GoldenCaseCheck implements ActivationCheck {
 					inOrder.add(CompletableFuture.completedFuture(new CaseResult(file.path(), ex.line(), null, null, List.of(ex.getMessage()))));
 					continue;
 				}
-				for (GoldenCase goldenCase : cases) {
+				for (ReadCase readCase : cases) {
+					GoldenCase goldenCase = readCase.goldenCase();
 					String first = seen.putIfAbsent(goldenCase.id(), goldenCase.file());
 					if (first != null) {
 						inOrder.add(CompletableFuture.completedFuture(new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(),
@@ -131,10 +140,10 @@ public class GoldenCaseCheck implements ActivationCheck {
 					}
 					else if (seen.size() == 1) {
 						// the first case alone: a rule set that passes a limit on every patient then pays it once, not once per core
-						inOrder.add(CompletableFuture.completedFuture(run(goldenCase, evaluation, coverage, limitPassed)));
+						inOrder.add(CompletableFuture.completedFuture(run(readCase, evaluation, coverage, limitPassed)));
 					}
 					else {
-						inOrder.add(workers.submit(() -> limitPassed.get() ? null : run(goldenCase, evaluation, coverage, limitPassed)));
+						inOrder.add(workers.submit(() -> limitPassed.get() ? null : run(readCase, evaluation, coverage, limitPassed)));
 					}
 				}
 			}
@@ -198,17 +207,18 @@ public class GoldenCaseCheck implements ActivationCheck {
 		return thread;
 	}
 
-	private CaseResult run(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage, AtomicBoolean limitPassed) {
-		CaseResult result = run(goldenCase, evaluation, coverage);
+	private CaseResult run(ReadCase readCase, Evaluation evaluation, CaseCoverage coverage, AtomicBoolean limitPassed) {
+		CaseResult result = run(readCase, evaluation, coverage);
 		if (result.passedALimit()) {
 			limitPassed.set(true);
 		}
 		return result;
 	}
 
-	private CaseResult run(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage) {
+	private CaseResult run(ReadCase readCase, Evaluation evaluation, CaseCoverage coverage) {
+		GoldenCase goldenCase = readCase.goldenCase();
 		try {
-			return result(goldenCase, failures(goldenCase, evaluation, coverage), false);
+			return result(goldenCase, failures(readCase, evaluation, coverage), false);
 		}
 		catch (RuntimeException ex) {
 			return result(goldenCase, List.of("the rules failed on this patient: " + CaseFileReader.firstLine(ex.getMessage())),
@@ -220,14 +230,38 @@ public class GoldenCaseCheck implements ActivationCheck {
 		return new CaseResult(goldenCase.file(), goldenCase.line(), goldenCase.id(), goldenCase.description(), failures, passedALimit);
 	}
 
-	/** What the answer gets wrong; a failure of the rules themselves is thrown. */
-	private List<String> failures(GoldenCase goldenCase, Evaluation evaluation, CaseCoverage coverage) {
-		Patient patient;
+	private ReadCase readPatient(GoldenCase goldenCase) {
 		try {
-			patient = json.treeToValue(goldenCase.patient(), Patient.class);
+			return new ReadCase(goldenCase, json.treeToValue(goldenCase.patient(), Patient.class), null);
 		}
 		catch (JacksonException ex) {
-			return List.of("patient is not a valid request body: " + CaseFileReader.firstLine(ex.getOriginalMessage()));
+			return new ReadCase(goldenCase, null, "patient is not a valid request body: " + CaseFileReader.firstLine(ex.getOriginalMessage()));
+		}
+	}
+
+	/**
+	 * The patients of every readable case of these files, in file order (the warm-up's patients): read
+	 * once per content, like the cases.
+	 */
+	List<Patient> patients(List<RuleFile> files) {
+		List<Patient> patients = new ArrayList<>();
+		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
+			try {
+				read.of(file).stream().map(ReadCase::patient).filter(patient -> patient != null).forEach(patients::add);
+			}
+			catch (MalformedCaseFileException ex) {
+				// not a patient to warm with; the check reports the file
+			}
+		}
+		return patients;
+	}
+
+	/** What the answer gets wrong; a failure of the rules themselves is thrown. */
+	private List<String> failures(ReadCase readCase, Evaluation evaluation, CaseCoverage coverage) {
+		GoldenCase goldenCase = readCase.goldenCase();
+		Patient patient = readCase.patient();
+		if (patient == null) {
+			return List.of(readCase.unreadable());
 		}
 		if (patient.birthDate() != null && patient.assessmentDate() == null) {
 			// The age would then change with the day the cases run, and a case that passed could fail a later reload.

@@ -3,13 +3,10 @@ package org.parcours.cases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -36,43 +33,57 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 
 	private final PatientValidator validator;
 
-	private final JsonMapper json;
+	private final GoldenCaseCheck cases;
 
 	private final Clock clock;
 
-	GoldenCaseWarmUp(PatientValidator validator, JsonMapper json, Clock clock) {
+	/** {@code cases}: the check that has just read the same case files, whose patients it keeps by content. */
+	GoldenCaseWarmUp(PatientValidator validator, GoldenCaseCheck cases, Clock clock) {
 		this.validator = validator;
-		this.json = json;
+		this.cases = cases;
 		this.clock = clock;
 	}
 
 	@Override
 	public void warmUp(RuleSet candidate, RuleSet active, List<RuleFile> files, Duration budget) {
-		List<Patient> patients = patients(files);
+		List<Patient> patients = cases.patients(files);
 		if (patients.isEmpty() || budget.isZero() || budget.isNegative()) {
 			return;
 		}
 		long start = System.nanoTime();
 		long end = start + budget.toNanos();
 		LocalDate today = LocalDate.now(clock);
-		long fullSpeed = round(Evaluation.on(active, today, validator), patients);
+		long fullSpeed = round(Evaluation.on(active, today, validator), patients, end);
 		Evaluation warming = Evaluation.on(candidate, today, validator);
 		int rounds = 0;
 		int fastInARow = 0;
 		long last = 0;
-		while (fastInARow < 2 && System.nanoTime() < end) {
-			last = round(warming, patients);
+		while (fullSpeed > 0 && fastInARow < 2) {
+			long round = round(warming, patients, end);
+			if (round < 0) {
+				break;
+			}
+			last = round;
 			rounds++;
 			fastInARow = last * FULL_SPEED_PERCENT <= fullSpeed * 100 ? fastInARow + 1 : 0;
 		}
-		log.info("Candidate warmed in {} ms: {} round(s) of {} golden-case patients, the last at {} % of the active rule set's speed",
-				(System.nanoTime() - start) / 1_000_000, rounds, patients.size(), last == 0 ? 0 : 100 * fullSpeed / last);
+		log.info("Candidate warmed in {} ms: {} round(s) of {} golden-case patients, the last at {} % of the active rule set's speed{}",
+				(System.nanoTime() - start) / 1_000_000, rounds, patients.size(), last == 0 ? 0 : 100 * fullSpeed / last,
+				fullSpeed < 0 ? " (the budget was spent measuring the active rule set's speed: a busy machine)" : "");
 	}
 
-	/** Nanoseconds to assess every patient once. */
-	private static long round(Evaluation evaluation, List<Patient> patients) {
+	/**
+	 * Nanoseconds to assess every patient once, or -1 when the budget ended first: the round is then
+	 * left unfinished, so that the warm-up never holds a swap much past its budget, however loaded the
+	 * machine (a whole round of the default cases takes a third of a second idle, tens of seconds
+	 * under a heavy load).
+	 */
+	private static long round(Evaluation evaluation, List<Patient> patients, long end) {
 		long start = System.nanoTime();
 		for (Patient patient : patients) {
+			if (System.nanoTime() - end > 0) {
+				return -1;
+			}
 			try {
 				evaluation.assess(patient);
 			}
@@ -81,21 +92,5 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 			}
 		}
 		return System.nanoTime() - start;
-	}
-
-	/** The patients of every readable case (the check has already reported any other). */
-	private List<Patient> patients(List<RuleFile> files) {
-		List<Patient> patients = new ArrayList<>();
-		for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
-			try {
-				for (GoldenCase goldenCase : CaseFileReader.read(file, json)) {
-					patients.add(json.treeToValue(goldenCase.patient(), Patient.class));
-				}
-			}
-			catch (MalformedCaseFileException | JacksonException ex) {
-				// not a patient to warm with
-			}
-		}
-		return patients;
 	}
 }

@@ -30,7 +30,9 @@ import org.parcours.rules.ReloadAttempt.Trigger;
  * {@link CandidatePipeline}, and only if every stage passes warm the candidate (see {@link CandidateWarmUp};
  * not when only parameters changed: it then runs on the active rule set's knowledge base, already warm)
  * and swap the active snapshot in one step.
- * A refused candidate leaves the active rule set untouched and is recorded with its problems.
+ * A refused candidate leaves the active rule set untouched and is recorded with its problems. A
+ * candidate of the watcher or the poller whose files changed on disk while it was checked is dropped
+ * instead, whatever the gate said: it was read in the middle of a save, and the settled files come next.
  * Attempts run one at a time: a trigger that arrives during a reload waits for it to finish.
  *
  * <p>Each attempt has a deadline. The candidate is built on a thread of its own, and an attempt that
@@ -140,7 +142,7 @@ public final class RuleReloader {
 			catch (RuleSetException ex) {
 				return refused(Trigger.RESTORE, at, start, ex, null);
 			}
-			return activate(Trigger.RESTORE, user, at, start, files, () -> RulesWriteBack.write(directory, files, current));
+			return activate(Trigger.RESTORE, user, at, start, files, false, () -> RulesWriteBack.write(directory, files, current));
 		}
 		finally {
 			oneAtATime.unlock();
@@ -172,7 +174,7 @@ public final class RuleReloader {
 			if (onlyWhenChanged && (hash.equals(active.get().contentHash()) || (hash.equals(refusedHash) && !worthRetrying()))) {
 				return Optional.empty();
 			}
-			return Optional.of(activate(trigger, user, at, start, files, () -> {
+			return Optional.ofNullable(activate(trigger, user, at, start, files, onlyWhenChanged, () -> {
 			}));
 		}
 		finally {
@@ -216,7 +218,15 @@ public final class RuleReloader {
 		void run() throws IOException;
 	}
 
-	private ReloadAttempt activate(Trigger trigger, String user, Instant at, long start, List<RuleFile> files, BeforeActivation before) {
+	/**
+	 * Builds, checks and activates {@code files}, or records their refusal. {@code unlessSuperseded}
+	 * (the watcher and the poller): when the directory no longer holds {@code files} once the gate has
+	 * answered, the answer is dropped, neither activated nor recorded, and {@code null} returned: the
+	 * files were read in the middle of a save or a pull (a file half-written, a pull half-applied), and
+	 * the writes after it bring their own events, or the next poll, to reload the settled content.
+	 */
+	private ReloadAttempt activate(Trigger trigger, String user, Instant at, long start, List<RuleFile> files, boolean unlessSuperseded,
+			BeforeActivation before) {
 		String hash = RuleSetLoader.contentHashOf(files);
 		AtomicReference<String> stage = new AtomicReference<>(CandidatePipeline.SAFETY_CHECK);
 		FutureTask<RuleSet> build = new FutureTask<>(() -> {
@@ -257,11 +267,14 @@ public final class RuleReloader {
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuleSetException failure) {
-				return refused(trigger, at, start, failure, hash);
+				return unlessSuperseded && superseded(hash) ? null : refused(trigger, at, start, failure, hash);
 			}
 			// the engine failed in a way it does not report as a build message: still a refusal, never a crash
 			return refused(trigger, at, start, new RuleSetException(stage.get(),
 					List.of(new RuleProblem(null, 0, "the rule engine failed: " + ex.getCause()))), hash);
+		}
+		if (unlessSuperseded && superseded(hash)) {
+			return null;
 		}
 		try {
 			before.run();
@@ -290,6 +303,23 @@ public final class RuleReloader {
 		log.info("Rule set {} active ({}, {} files, {} ms); replaced {}", candidate.version(), trigger, candidate.files().size(),
 				attempt.durationMs(), previous == null ? "none" : previous.version());
 		return attempt;
+	}
+
+	/** Whether the directory changed since files of {@code hash} were read from it (unreadable counts as changed: it is being written). */
+	private boolean superseded(String hash) {
+		String now;
+		try {
+			now = RuleSetLoader.contentHashOf(readDirectory());
+		}
+		catch (RuleSetException ex) {
+			now = null;
+		}
+		if (hash.equals(now)) {
+			return false;
+		}
+		log.info("Rules directory changed while its candidate was checked (a save or a pull still under way): the candidate is dropped, "
+				+ "the settled content is reloaded next");
+		return true;
 	}
 
 	private ReloadAttempt refused(Trigger trigger, Instant at, long start, RuleSetException failure, String contentHash) {

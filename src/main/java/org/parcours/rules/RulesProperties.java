@@ -48,11 +48,13 @@ public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultVal
 	 * {@code enabled}: watch the directory at all (the reload endpoint works either way).
 	 * {@code events}: listen to file events; turn off where the filesystem's events are unreliable.
 	 * {@code debounce}: quiet time after the last file event before reloading, so that an editor's
-	 * save (often several events) or a {@code git pull} gives one reload.
+	 * save (often several events) or a {@code git pull} gives one reload; short, because a save that
+	 * outlasts it is caught anyway: a candidate whose files change while it is checked is dropped and the
+	 * settled files reloaded ({@link RuleReloader}).
 	 * {@code poll-interval}: how often the directory's content hash is compared with the active one,
 	 * for filesystems that deliver no events (container volumes, network shares); 0 turns it off.
 	 */
-	public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean events, @DefaultValue("300ms") Duration debounce,
+	public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean events, @DefaultValue("50ms") Duration debounce,
 			@DefaultValue("500ms") Duration pollInterval) {
 	}
 

@@ -26,7 +26,9 @@ import org.parcours.rules.ReloadAttempt.Trigger;
 /**
  * Reloads the rules directory when it changes. File events (every sub-directory, new ones included)
  * are debounced: a reload starts once the directory has been quiet for {@code debounce}, so a save or
- * a {@code git pull} touching many files gives one reload. Because container volumes and network
+ * a {@code git pull} touching many files gives one reload (a save still under way when the reload
+ * starts changes the files while they are checked, so that candidate is dropped and the settled files
+ * are reloaded next: see {@link RuleReloader}). Because container volumes and network
  * shares often deliver no events, the directory's content hash is also compared with the active one
  * every {@code poll-interval}. Both end in {@link RuleReloader#reloadIfChanged}, which does nothing
  * when the content is the active or the last refused one.

@@ -19,23 +19,33 @@ import org.parcours.rules.RuleReloader;
  * not a test). Starts the application without a web server, reloads N times through the same
  * pipeline as the endpoint (safety check, compilation, golden cases, swap), and every 20 reloads
  * prints the heap in use after a full GC: it must stay flat, because every replaced snapshot and
- * its knowledge base must be garbage.
+ * its knowledge base must be garbage. Besides each reload's wall time it takes the CPU time the
+ * whole process spent during it: on a shared machine the wall time says how much CPU the reload was
+ * given, the CPU time how much work it is, and their ratio how many cores it kept busy. Arguments:
+ * reloads (default 200), then application arguments (for example {@code --parcours.rules.directory=...}).
  */
 public final class ReloadBenchmark {
 
 	public static void main(String[] args) {
 		int reloads = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+		List<String> arguments = new ArrayList<>(List.of("--parcours.rules.watch.enabled=false", "--logging.level.org.parcours.rules=warn"));
+		for (int i = 1; i < args.length; i++) {
+			arguments.add(args[i]);
+		}
 		SpringApplication application = new SpringApplication(ParcoursApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		try (ConfigurableApplicationContext context = application.run("--parcours.rules.watch.enabled=false",
-				"--logging.level.org.parcours.rules=warn")) {
+		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
 			RuleReloader reloader = context.getBean(RuleReloader.class);
 			ActiveRuleSet active = context.getBean(ActiveRuleSet.class);
 			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+			com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 			System.out.printf("after start-up: heap in use after GC %d MB%n", heapAfterGc(memory));
 			List<Long> millis = new ArrayList<>();
+			List<Long> cpuMillis = new ArrayList<>();
 			for (int i = 1; i <= reloads; i++) {
+				long cpuBefore = system.getProcessCpuTime();
 				ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
+				cpuMillis.add((system.getProcessCpuTime() - cpuBefore) / 1_000_000);
 				if (attempt.outcome() != ReloadAttempt.Outcome.ACTIVATED) {
 					throw new IllegalStateException("reload refused: " + attempt.problems());
 				}
@@ -45,8 +55,9 @@ public final class ReloadBenchmark {
 							heapAfterGc(memory), median(millis.subList(i - 20, i)), active.get().version());
 				}
 			}
-			System.out.printf("reload time over %d reloads: median %d ms, max %d ms%n", reloads, median(millis),
-					millis.stream().mapToLong(Long::longValue).max().orElse(0));
+			System.out.printf("each reload: %s ms (CPU %s ms)%n", millis, cpuMillis);
+			System.out.printf("reload time over %d reloads: median %d ms, max %d ms; CPU median %d ms%n", reloads, median(millis),
+					millis.stream().mapToLong(Long::longValue).max().orElse(0), median(cpuMillis));
 		}
 	}
 

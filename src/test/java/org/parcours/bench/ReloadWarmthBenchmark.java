@@ -1,7 +1,11 @@
 package org.parcours.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -32,14 +37,25 @@ import org.parcours.rules.RuleReloader;
  * of wall time: on a shared machine the wall rate mostly says how much CPU the thread was given,
  * while the rate per CPU second shows how fast the code it runs is (what the JIT changes). Arguments:
  * reloads (default 3), then application arguments (for example {@code --parcours.rules.warm-up=0s}).
+ * With {@code EDIT=rule} in the environment, each reload follows an edit of a copy of the rules
+ * directory (a new comment line in {@value #EDITED_FILE}): the path of a rule edit, whose rules part is
+ * compiled again into new classes, instead of that of unchanged files or a parameter edit, which run
+ * on the active knowledge base; the reload's time is then the edit's time to go live.
  */
 public final class ReloadWarmthBenchmark {
 
-	public static void main(String[] args) throws InterruptedException {
+	/** The file a rule edit appends a comment to: rules only, no parameter, so only the rules part is compiled again. */
+	private static final String EDITED_FILE = "stratification/derived.drl";
+
+	public static void main(String[] args) throws InterruptedException, IOException {
 		int reloads = args.length > 0 ? Integer.parseInt(args[0]) : 3;
 		List<String> arguments = new ArrayList<>(List.of("--parcours.rules.watch.enabled=false", "--logging.level.org.parcours.rules=warn"));
 		for (int i = 1; i < args.length; i++) {
 			arguments.add(args[i]);
+		}
+		Path edited = "rule".equals(System.getenv("EDIT")) ? copyOfRules(arguments) : null;
+		if (edited != null) {
+			arguments.add("--parcours.rules.directory=" + edited);
 		}
 		SpringApplication application = new SpringApplication(ParcoursApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
@@ -64,6 +80,11 @@ public final class ReloadWarmthBenchmark {
 				rates(done, cpu, 20);
 				List<Long> steadyRates = rates(done, cpu, 10);
 				double steady = steadyRates.stream().mapToLong(Long::longValue).average().orElseThrow();
+				if (edited != null) {
+					// a new comment each time, never compiled before: the rules part is compiled again and its classes are new
+					Files.writeString(edited.resolve(EDITED_FILE), "// edit " + reload + " of run " + System.nanoTime() + "\n",
+							StandardOpenOption.APPEND);
+				}
 				long start = System.nanoTime();
 				ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
 				if (attempt.outcome() != ReloadAttempt.Outcome.ACTIVATED) {
@@ -80,6 +101,25 @@ public final class ReloadWarmthBenchmark {
 			running.set(false);
 			load.join();
 		}
+	}
+
+	/** A copy of the rules directory the arguments name (default {@code rules}), for the edits of {@code EDIT=rule}. */
+	private static Path copyOfRules(List<String> arguments) throws IOException {
+		Path from = Path.of(arguments.stream().filter(argument -> argument.startsWith("--parcours.rules.directory="))
+			.map(argument -> argument.substring(argument.indexOf('=') + 1)).reduce((first, last) -> last).orElse("rules"));
+		Path copy = Files.createTempDirectory("reload-warmth-rules");
+		try (Stream<Path> paths = Files.walk(from)) {
+			for (Path path : paths.toList()) {
+				Path target = copy.resolve(from.relativize(path).toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(path, target);
+				}
+			}
+		}
+		return copy;
 	}
 
 	/** Assessments per second of the load thread's CPU time, in each of the next {@code seconds} seconds. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -286,8 +287,14 @@ class RuleReloaderTests {
 			assertThat(reloader.reloadIfChanged(Trigger.POLL)).as("not retried while its build runs").isEmpty();
 			release.countDown();
 			slow.get().join();
+			// the checks run on threads of their own: the build ends just after them, and polling retries it then
+			Optional<ReloadAttempt> retried = reloader.reloadIfChanged(Trigger.POLL);
+			for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); retried.isEmpty() && System.nanoTime() < until;) {
+				Thread.sleep(10);
+				retried = reloader.reloadIfChanged(Trigger.POLL);
+			}
 
-			assertThat(reloader.reloadIfChanged(Trigger.POLL)).as("retried once it ended without a problem").get()
+			assertThat(retried).as("retried once it ended without a problem").get()
 				.extracting(ReloadAttempt::outcome).isEqualTo(Outcome.ACTIVATED);
 			assertThat(level(active.get())).isEqualTo(1);
 		}
