@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +30,7 @@ import org.parcours.rules.RuleFile;
 import org.parcours.rules.RuleProblem;
 import org.parcours.rules.RuleSet;
 import org.parcours.rules.RulesProperties;
+import org.parcours.rules.TaskResults;
 
 /**
  * The golden cases under {@code rules/cases/} gate every candidate rule set: each case's patient is
@@ -159,7 +159,7 @@ public class GoldenCaseCheck implements ActivationCheck {
 		boolean passedALimit = false;
 		int notRun = 0;
 		for (Future<CaseResult> entry : inOrder) {
-			CaseResult result = outcome(entry);
+			CaseResult result = TaskResults.of(entry, "the golden cases");
 			if (result != null && result.caseId() == null) {
 				results.add(result); // an unreadable case file is reported whatever happened to the cases
 			}
@@ -178,27 +178,6 @@ public class GoldenCaseCheck implements ActivationCheck {
 					List.of(notRun + " more case(s) not run: a case passed an evaluation limit, so the rule set is refused as it is")));
 		}
 		return results;
-	}
-
-	/** The result of a case's evaluation, {@code null} when it was not run. */
-	private static CaseResult outcome(Future<CaseResult> future) {
-		try {
-			return future.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("the golden cases were interrupted", ex);
-		}
-		catch (ExecutionException ex) {
-			// what a run case after case would have thrown: the engine failed in a way no case result holds
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(ex.getCause());
-		}
 	}
 
 	private static Thread worker(Runnable task) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -134,22 +133,7 @@ public final class CandidatePipeline {
 		}
 		List<RuleProblem> problems = new ArrayList<>();
 		for (FutureTask<List<RuleProblem>> task : running) {
-			try {
-				problems.addAll(task.get());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("the activation checks were interrupted", ex);
-			}
-			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof RuntimeException failure) {
-					throw failure;
-				}
-				if (ex.getCause() instanceof Error error) {
-					throw error;
-				}
-				throw new IllegalStateException(ex.getCause());
-			}
+			problems.addAll(TaskResults.of(task, "the activation checks"));
 		}
 		times.done("activation checks at the same time");
 		return problems;
