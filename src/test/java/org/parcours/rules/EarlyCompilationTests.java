@@ -61,10 +61,11 @@ class EarlyCompilationTests {
 		RulesDirectory rules = RulesDirectory.copyOfFixture(temporary.resolve("rules"));
 		EarlyCompilation early = started(settings(rules));
 		early.await();
-		RulesProperties other = Binder.get(settings(rules).withProperty("parcours.rules.cache.max-entries", "3"))
-			.bindOrCreate("parcours.rules", RulesProperties.class);
+		RulesProperties same = properties(settings(rules));
+		RulesProperties other = properties(settings(rules).withProperty("parcours.rules.cache.max-entries", "3"));
 
-		assertThat(early.knowledgeBasesFor(other)).isNotSameAs(early.knowledgeBasesFor(properties(settings(rules))));
+		assertThat(early.knowledgeBasesFor(same)).isSameAs(early.knowledgeBasesFor(same));
+		assertThat(early.knowledgeBasesFor(other)).isNotSameAs(early.knowledgeBasesFor(same));
 	}
 
 	private MockEnvironment settings(RulesDirectory rules) {
