@@ -174,7 +174,8 @@ final class DrlCompiler {
 				kfs.write(RESOURCES + part.name(file.path()), resource(kie, file));
 			}
 		}
-		KieBuilder builder = kie.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+		// the compiler reads the service's class files from memory after the first build (see CompilerClassPath)
+		KieBuilder builder = kie.newKieBuilder(kfs, CompilerClassPath.SHARED).buildAll(ExecutableModelProject.class);
 		List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
 		List<RuleProblem> errors = new ArrayList<>(messages.stream()
 			.filter(message -> !isGenerated(message))
