@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up of packaged jars, in alternation: the time from launching the service to the first answer
 # of /actuator/health, the CPU seconds of the process until then, the time of the first assessment
-# answered right after (POST /api/v1/assessments, demo user), and the service's own log line for the
+# answered right after (POST /api/v1/assessments, demo user), then that of the API description
+# (GET /v3/api-docs, built at its first request), and the service's own log line for the
 # rules (checked and compiled in ... ms). Each variant starts "cold" (an empty compiled-rules cache)
 # and "cached" (the cache its previous start filled); a build without the cache starts the same way
 # both times. Builds that log the time of each stage of the rules have it printed too.
@@ -9,9 +10,11 @@
 # Usage: bench/startup.sh [rounds] VARIANT [VARIANT...]   (default 3 rounds)
 # A variant is one argument: a jar, optionally followed by JVM options, started as
 # `java -Xmx512m OPTIONS -jar JAR`; or a launch script followed by its arguments (anything not ending
-# in .jar), given the service's arguments after them. For example:
+# in .jar), given the service's arguments after them and JAVA_OPTS=-Xmx512m. For example:
 #   bench/startup.sh 3 main.jar target/parcours.jar
 #   bench/startup.sh 3 target/parcours.jar "target/parcours.jar -XX:TieredStopAtLevel=1" "bin/parcours target/parcours.jar"
+# bin/parcours makes its class data sharing archive at its first start (a training start, then the
+# dump): with STARTS=cached that is the untimed start that fills the cache.
 # PORT (default 18082), RULES (default ./rules) and STARTS (default "cold cached"; "cached" alone
 # fills each variant's cache once, untimed, and times its cached starts only) can be set.
 set -euo pipefail
@@ -30,7 +33,7 @@ echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 millis() { echo $(( $(date +%s%N) / 1000000 )); }
 
 start() { # variant cache-directory label [quiet]
-  local log="$WORK/start.log" begin end first app words
+  local log="$WORK/start.log" begin end first description app words
   read -r -a words <<< "$1"
   local args=(--server.port="$PORT" --spring.profiles.active=demo --parcours.rules.directory="$RULES"
               --parcours.rules.watch.enabled=false --parcours.rules.cache.directory="$2")
@@ -38,7 +41,7 @@ start() { # variant cache-directory label [quiet]
   if [[ "${words[0]}" == *.jar ]]; then
     java -Xmx512m "${words[@]:1}" -jar "${words[0]}" "${args[@]}" > "$log" 2>&1 &
   else
-    "${words[@]}" "${args[@]}" > "$log" 2>&1 &
+    JAVA_OPTS=-Xmx512m "${words[@]}" "${args[@]}" > "$log" 2>&1 &
   fi
   app=$!
   until curl -fs "localhost:$PORT/actuator/health" >/dev/null 2>&1; do
@@ -53,10 +56,13 @@ start() { # variant cache-directory label [quiet]
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$pid/stat)
   curl -fs -o /dev/null -u demo:demo -H 'Content-Type: application/json' -d @"$EXAMPLE" "localhost:$PORT/api/v1/assessments"
   first=$(( $(millis) - end ))
+  local before=$(millis)
+  curl -fs -o /dev/null "localhost:$PORT/v3/api-docs"
+  description=$(( $(millis) - before ))
   kill $pid; wait $app 2>/dev/null || true
   [ -n "${4:-}" ] && return
-  printf '%-48s %-7s %6d ms to the first answer, %5s s of CPU, first assessment %4d ms; %s\n' "$1" "$3" $((end - begin)) "$cpu" \
-    "$first" "$(grep -o 'checked and compiled in [0-9]* ms' "$log" | sed 's/checked and compiled in/rules in/')"
+  printf '%-48s %-7s %6d ms to the first answer, %5s s of CPU, first assessment %4d ms, API description %4d ms; %s\n' "$1" "$3" \
+    $((end - begin)) "$cpu" "$first" "$description" "$(grep -o 'checked and compiled in [0-9]* ms' "$log" | sed 's/checked and compiled in/rules in/')"
   # where the rules' time went, on builds that log it
   grep -o -e 'Candidate [0-9a-f]*: .*' -e 'Rules compiled .* ahead of the rules stage in [0-9]* ms' "$log" | sed 's/^/    /' || true
 }
