@@ -45,9 +45,9 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 	static final int SAMPLE_EVERY = 4;
 
 	/** Besides the measuring thread, one warming thread per other core. */
-	private static final int HELPERS = Runtime.getRuntime().availableProcessors() - 1;
+	private static final int WARMERS = Runtime.getRuntime().availableProcessors() - 1;
 
-	private static final AtomicLong HELPER_NUMBERS = new AtomicLong();
+	private static final AtomicLong WARMER_NUMBERS = new AtomicLong();
 
 	private final PatientValidator validator;
 
@@ -75,19 +75,19 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 		Evaluation warming = Evaluation.on(candidate, today, validator);
 		AtomicBoolean stop = new AtomicBoolean();
 		AtomicLong assessed = new AtomicLong();
-		List<Thread> helpers = new ArrayList<>();
-		for (int i = 0; i < HELPERS; i++) {
+		List<Thread> warmers = new ArrayList<>();
+		for (int i = 0; i < WARMERS; i++) {
 			int first = i;
-			Thread helper = new Thread(() -> {
-				// each helper starts at a different patient, so that the cores do not run the same cases at the same time
-				for (int next = first * patients.size() / HELPERS; !stop.get() && System.nanoTime() - end < 0; next++) {
+			Thread warmer = new Thread(() -> {
+				// each warmer starts at a different patient, so that the cores do not run the same cases at the same time
+				for (int next = first * patients.size() / WARMERS; !stop.get() && System.nanoTime() - end < 0; next++) {
 					assess(warming, patients.get(next % patients.size()));
 					assessed.incrementAndGet();
 				}
-			}, "rules-warm-up-" + HELPER_NUMBERS.incrementAndGet());
-			helper.setDaemon(true);
-			helper.start();
-			helpers.add(helper);
+			}, "rules-warm-up-" + WARMER_NUMBERS.incrementAndGet());
+			warmer.setDaemon(true);
+			warmer.start();
+			warmers.add(warmer);
 		}
 		long fullSpeed = round(Evaluation.on(active, today, validator), sample, end);
 		int rounds = 0;
@@ -107,9 +107,9 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 		}
 		finally {
 			stop.set(true);
-			for (Thread helper : helpers) {
+			for (Thread warmer : warmers) {
 				try {
-					helper.join(); // each ends after at most the assessment it is in
+					warmer.join(); // each ends after at most the assessment it is in
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -119,7 +119,7 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 		}
 		log.info("Candidate warmed in {} ms: {} assessments of its golden cases' {} patients on {} thread(s); {} timed round(s) of {} of them, "
 				+ "the last at {} % of the active rule set's speed{}", (System.nanoTime() - start) / 1_000_000, assessed.get(), patients.size(),
-				HELPERS + 1, rounds, sample.size(), last == 0 ? 0 : 100 * fullSpeed / last,
+				WARMERS + 1, rounds, sample.size(), last == 0 ? 0 : 100 * fullSpeed / last,
 				fullSpeed < 0 ? " (the budget was spent measuring the active rule set's speed: a busy machine)" : "");
 	}
 
