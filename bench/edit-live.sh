@@ -26,7 +26,7 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then EDITS=$1; shift; fi
 PORT=${PORT:-18083}
 WORK=$(mktemp -d target/edit-live.XXXXXX)
 APPS=()
-trap 'for app in "${APPS[@]}"; do kill $app 2>/dev/null; done; for log in "$WORK"/*/service.log; do cp "$log" "target/edit-live-$(basename "$(dirname "$log")").log"; done; rm -rf "$WORK"' EXIT
+trap 'for app in "${APPS[@]}"; do kill $app 2>/dev/null; done; for log in "$WORK"/*/service.log; do [ -f "$log" ] && cp "$log" "target/edit-live-$(basename "$(dirname "$log")").log"; done; rm -rf "$WORK"' EXIT
 export PARCOURS_SECURITY_USERS_0_NAME=bench PARCOURS_SECURITY_USERS_0_PASSWORD='{noop}bench-secret' PARCOURS_SECURITY_USERS_0_ROLES=assessor,rules-admin
 BODY=datasets/examples/heart-failure-81.json
 echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
