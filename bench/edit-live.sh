@@ -13,6 +13,11 @@
 #
 # Usage: [EDIT=rule|parameter] bench/edit-live.sh [edits] JAR [JAR...]   (default 5 edits; e.g. a build of main, then this one)
 # PORT (default 18083; the second jar uses PORT+1, ...) can be set. Extra service arguments in ARGS.
+# WARM_RELOADS=N (default 0): before the edits, N reloads of the unchanged rules through the reload
+# endpoint, each running the gate's 1,264 evaluations: the edits then meet a service whose JIT has
+# compiled the rules, as in a service that has been answering for a while, instead of one just started
+# (in a just-started JVM an evaluation costs several times what it costs once the JIT has compiled it).
+# The log of each service goes to target/edit-live-<index>.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EDITS=5
@@ -21,13 +26,15 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then EDITS=$1; shift; fi
 PORT=${PORT:-18083}
 WORK=$(mktemp -d target/edit-live.XXXXXX)
 APPS=()
-trap 'for app in "${APPS[@]}"; do kill $app 2>/dev/null; done; rm -rf "$WORK"' EXIT
-export PARCOURS_SECURITY_USERS_0_NAME=bench PARCOURS_SECURITY_USERS_0_PASSWORD='{noop}bench-secret' PARCOURS_SECURITY_USERS_0_ROLES=assessor
+trap 'for app in "${APPS[@]}"; do kill $app 2>/dev/null; done; for log in "$WORK"/*/service.log; do [ -f "$log" ] && cp "$log" "target/edit-live-$(basename "$(dirname "$log")").log"; done; rm -rf "$WORK"' EXIT
+export PARCOURS_SECURITY_USERS_0_NAME=bench PARCOURS_SECURITY_USERS_0_PASSWORD='{noop}bench-secret' PARCOURS_SECURITY_USERS_0_ROLES=assessor,rules-admin
 BODY=datasets/examples/heart-failure-81.json
 echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# the version of the rules that answered (read with sed, not a Python start per poll: the poll's own
+# cost, about a tenth of a second each with Python, would count as the edit's)
 version() { curl -fs -u bench:bench-secret -H 'Content-Type: application/json' --data-binary @"$BODY" "localhost:$1/api/v1/assessments" \
-  | python3 -c 'import json, sys; print(json.load(sys.stdin)["rulesVersion"])'; }
+  | sed -n 's/.*"rulesVersion" *: *"\([^"]*\)".*/\1/p'; }
 
 # the last attempt's start (epoch ms) and duration (ms), as the service recorded them
 attempt() { curl -fs -u bench:bench-secret "localhost:$1/api/v1/rules" | python3 -c 'import json, sys, datetime
@@ -54,7 +61,11 @@ done
 for index in $(seq 0 $(($# - 1))); do
   until curl -fs "localhost:$((PORT + index))/actuator/health" >/dev/null 2>&1; do sleep 0.2; done
   for i in $(seq 50); do version $((PORT + index)) >/dev/null; done   # a little warm-up of the request path
+  for i in $(seq "${WARM_RELOADS:-0}"); do
+    curl -fs -u bench:bench-secret -X POST "localhost:$((PORT + index))/api/v1/rules/reload" >/dev/null
+  done
 done
+[ "${WARM_RELOADS:-0}" -eq 0 ] || echo "each service warmed by $WARM_RELOADS reloads of the unchanged rules"
 
 for edit in $(seq "$EDITS"); do
   index=0
@@ -66,11 +77,12 @@ for edit in $(seq "$EDITS"); do
     until [ "$(version $port)" != "$before" ]; do sleep 0.02; done
     live=$(date +%s%N)
     started=$(attempt $port)
-    printf '%-40s edit %d: new version answering %5d ms after the save; reload started %4d ms after the save, took %5d ms\n' \
-      "$jar" "$edit" $(( (live - saved) / 1000000 )) $(( ${started% *} - saved / 1000000 )) "${started#* }"
+    printf '%-40s edit %d: new version answering %5d ms after the save; reload started %4d ms after the save, took %5d ms (active %5d ms after the save)\n' \
+      "$jar" "$edit" $(( (live - saved) / 1000000 )) $(( ${started% *} - saved / 1000000 )) "${started#* }" \
+      $(( ${started% *} + ${started#* } - saved / 1000000 ))
     # where the time went, on builds that log it (the stages; with ARGS=--logging.level.org.parcours.rules.KnowledgeBases=debug
     # --logging.level.org.parcours.rules.DrlCompiler=debug, each part's compilation too)
-    tail -n +$((logged + 1)) "$WORK/$index/service.log" | grep -o 'Candidate [0-9a-f]*: .*\|[A-Z][a-z]* part ready in .*\|Rules compiled in .*\|do not compile without.*' \
+    tail -n +$((logged + 1)) "$WORK/$index/service.log" | grep -o 'Candidate [0-9a-f]*: .*\|Candidate [0-9a-f]* not warmed\|Candidate warmed in .*\|[A-Z][a-z]* part ready in .*\|Rules compiled in .*\|do not compile without.*' \
       | sed 's/^/    /' || true
     sleep 2
     index=$((index + 1))

@@ -60,4 +60,17 @@ class GoldenCaseWarmUpTests {
 
 		assertThat(System.nanoTime() - start).isLessThan(round / 4);
 	}
+
+	/**
+	 * The warm-up runs on every core, but none of its threads outlives it: once the candidate is swapped
+	 * in, the cores are the requests' again.
+	 */
+	@Test
+	void noWarmingThreadIsLeftRunningAfterTheWarmUp() {
+		RuleSet rules = FixtureRules.get();
+
+		warmUp.warmUp(rules, rules, RuleSetLoader.read(FixtureRules.DIRECTORY), Duration.ofMillis(300));
+
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith("rules-warm-up-") && thread.isAlive());
+	}
 }
