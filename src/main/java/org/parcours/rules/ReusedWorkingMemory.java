@@ -108,10 +108,7 @@ final class ReusedWorkingMemory implements RuleRuntimeEventListener {
 			spoilt |= !completed;
 			if (!spoilt) {
 				for (int i = inserted.size() - 1; i >= 0; i--) {
-					// a knowledge base that cannot change drops at once a fact no rule matches: nothing to delete
-					if (!((InternalFactHandle) inserted.get(i)).isDisconnected()) {
-						session.delete(inserted.get(i));
-					}
+					session.delete(inserted.get(i));
 				}
 			}
 			inserted.clear();

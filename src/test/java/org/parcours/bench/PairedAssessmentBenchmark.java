@@ -31,9 +31,8 @@ import org.parcours.rules.RuleSetLoader;
  * JVMs differ by more than the options do. Prints each pair, the total ratio and the bytes allocated
  * per assessment (a figure other processes do not disturb) and the rule firings per patient of each.
  *
- * <p>An argument {@code kieBase:mutability=disabled} or {@code kieBase:alphaNetworkCompiler=inmemory}
- * is applied to B's rules knowledge base once it is built (an immutable knowledge base, or its alpha
- * network compiled to Java by the engine's own {@code KieBaseUpdaterANC}, which must then be on the
+ * <p>An argument {@code kieBase:alphaNetworkCompiler=inmemory} is applied to B's rules knowledge base
+ * once it is built (its alpha network compiled to Java by the engine's own {@code KieBaseUpdaterANC}, which must then be on the
  * class path: {@code bench/build-tools.sh} puts it there); B's
  * reused working memories are then dropped, so that the next evaluation makes one on the changed
  * knowledge base. What each knowledge base says of these options is printed before the pairs.
