@@ -12,3 +12,7 @@ rm -rf target/bench-tools
 mkdir -p target/bench-tools/org/parcours/roster
 cp -r target/test-classes/org/parcours/bench target/bench-tools/org/parcours/
 cp target/test-classes/org/parcours/roster/AnswerDump*.class target/bench-tools/org/parcours/roster/
+# the engine's alpha network compiler, which the service does not use, for PairedAssessmentBenchmark's
+# kieBase:alphaNetworkCompiler=inmemory (a jar in this directory is on the tools' class path)
+./mvnw -B -q dependency:copy -Dartifact="org.drools:drools-alphanetwork-compiler:$(sed -n 's:.*<drools.version>\(.*\)</drools.version>.*:\1:p' pom.xml)" \
+	-DoutputDirectory=target/bench-tools

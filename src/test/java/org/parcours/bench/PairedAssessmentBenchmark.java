@@ -31,9 +31,17 @@ import org.parcours.rules.RuleSetLoader;
  * JVMs differ by more than the options do. Prints each pair, the total ratio and the bytes allocated
  * per assessment (a figure other processes do not disturb) and the rule firings per patient of each.
  *
- * <p>Usage: {@code bench/on-jar.sh JAR -Xmx1g -- org.parcours.bench.PairedAssessmentBenchmark RULES_A RULES_B CHUNK PAIRS WARM-UP_PAIRS [property=value ...]}
+ * <p>An argument {@code kieBase:alphaNetworkCompiler=inmemory} is applied to B's rules knowledge base
+ * once it is built (its alpha network compiled to Java by the engine's own {@code KieBaseUpdaterANC}, which must then be on the
+ * class path: {@code bench/build-tools.sh} puts it there); B's
+ * reused working memories are then dropped, so that the next evaluation makes one on the changed
+ * knowledge base. What each knowledge base says of these options is printed before the pairs.
+ *
+ * <p>Usage: {@code bench/on-jar.sh JAR -Xmx1g -- org.parcours.bench.PairedAssessmentBenchmark RULES_A RULES_B CHUNK PAIRS WARM-UP_PAIRS [property=value | kieBase:option=value ...]}
  */
 public final class PairedAssessmentBenchmark {
+
+	private static final String KIE_BASE = "kieBase:";
 
 	public static void main(String[] args) {
 		int chunk = Integer.parseInt(args[2]);
@@ -41,10 +49,14 @@ public final class PairedAssessmentBenchmark {
 		int warmUpPairs = Integer.parseInt(args[4]);
 		PatientValidator validator = new PatientValidator(Validation.buildDefaultValidatorFactory().getValidator());
 		Evaluation a = evaluation(Path.of(args[0]), validator);
-		List<String> properties = List.of(args).subList(5, args.length);
+		List<String> options = List.of(args).subList(5, args.length);
+		List<String> properties = options.stream().filter(option -> !option.startsWith(KIE_BASE)).toList();
 		properties.forEach(property -> System.setProperty(property.split("=", 2)[0], property.split("=", 2)[1]));
 		Evaluation b = evaluation(Path.of(args[1]), validator);
 		properties.forEach(property -> System.clearProperty(property.split("=", 2)[0]));
+		options.stream().filter(option -> option.startsWith(KIE_BASE)).forEach(option -> BuiltKnowledgeBase.apply(b, option.substring(KIE_BASE.length())));
+		System.out.println("A: " + BuiltKnowledgeBase.describe(a));
+		System.out.println("B: " + BuiltKnowledgeBase.describe(b));
 		List<Patient> population = AssessmentBenchmark.population(10_000, new Random(42));
 		for (int i = 0; i < warmUpPairs; i++) {
 			run(a, population, chunk, i * chunk);
