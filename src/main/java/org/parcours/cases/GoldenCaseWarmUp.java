@@ -45,7 +45,7 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 	static final int SAMPLE_EVERY = 4;
 
 	/** Besides the measuring thread, one warming thread per other core. */
-	private static final int WARMERS = Runtime.getRuntime().availableProcessors() - 1;
+	static final int WARMERS = Runtime.getRuntime().availableProcessors() - 1;
 
 	private static final AtomicLong WARMER_NUMBERS = new AtomicLong();
 

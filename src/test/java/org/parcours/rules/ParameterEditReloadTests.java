@@ -79,6 +79,8 @@ class ParameterEditReloadTests {
 
 		int thresholds = RuleSourceSplit.of(RuleSetLoader.read(directory)).shares().stream().map(share -> share.get(0).path()).toList()
 			.indexOf(FixtureRules.THRESHOLDS);
+		assertThat(thresholds).as("the thresholds file has a share of its own").isNotNegative();
+		assertThat(first.parameters()).as("one knowledge base per file's share").hasSize(RuleSourceSplit.of(RuleSetLoader.read(directory)).shares().size());
 		for (int share = 0; share < first.parameters().size(); share++) {
 			assertThat(again.parameters().get(share)).isSameAs(first.parameters().get(share));
 			if (share == thresholds) {
