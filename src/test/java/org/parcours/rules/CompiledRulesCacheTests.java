@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.util.PortablePath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,22 @@ class CompiledRulesCacheTests {
 		cache.shares().write(original, edited);
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "parameters", "rules" })
+	void anEntryIsReadIntoTheFilesTheEnginesOwnReaderGives(String half) throws IOException {
+		load();
+		byte[] module = cacheOf(half).read(key(half)).orElseThrow();
+		MemoryFileSystem engines = MemoryFileSystem.readFromJar(module);
+
+		MemoryFileSystem read = DrlCompiler.files(module);
+
+		assertThat(read.getFilePaths()).isNotEmpty().containsExactlyInAnyOrderElementsOf(engines.getFilePaths());
+		assertThat(read.getFilePaths()).anyMatch(path -> path.asString().endsWith(".class"));
+		for (PortablePath path : engines.getFilePaths()) {
+			assertThat(read.getBytes(path)).as(path.asString()).isEqualTo(engines.getBytes(path));
+		}
 	}
 
 	@ParameterizedTest
