@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -107,19 +108,20 @@ final class RuleBytecodeCheck {
 				}
 				rules.addAll(rulesOfClass.getOrDefault(className, Set.of()));
 				rules.addAll(rulesOfMethod.getOrDefault(key, Set.of()));
-				List<Place> where = places(sources, pkg, rules, function ? method.name : null);
+				// where a refusal is reported, looked up only for a refusal: a decision table's row is found by reading the table
+				Supplier<List<Place>> where = () -> places(sources, pkg, rules, function ? method.name : null);
 				for (Use use : method.uses) {
 					String refusal = refusal(use, generated);
 					if (refusal != null) {
-						where.forEach(place -> problems.add(place.problem(refusal)));
+						where.get().forEach(place -> problems.add(place.problem(refusal)));
 					}
 				}
 				if (ruleCode && method.loops) {
-					where.forEach(place -> problems.add(place.problem("a loop (while, for or do) is not allowed in rule code: a rule must "
+					where.get().forEach(place -> problems.add(place.problem("a loop (while, for or do) is not allowed in rule code: a rule must "
 							+ "end on every patient; repetition belongs in a tested Java helper of the fact model")));
 				}
 				if (recursive.contains(key)) {
-					where.forEach(place -> problems.add(place.problem("code that calls itself (directly or through other functions) is not "
+					where.get().forEach(place -> problems.add(place.problem("code that calls itself (directly or through other functions) is not "
 							+ "allowed in rules: it could run without end")));
 				}
 			}
@@ -223,6 +225,16 @@ final class RuleBytecodeCheck {
 		return LAMBDA_PACKAGE.matcher(dir).replaceFirst("").replace('/', '.');
 	}
 
+	/** A rule's file and its line in the DRL the file is or expands to. */
+	private record RuleDefinition(RuleFile file, int drlLine, String name) {
+
+		/** A decision table's rule is placed on the CSV row that defines it (read from the table only here, for a refusal). */
+		Place place() {
+			String label = "rule \"" + name + "\"";
+			return new Place(file.path(), file.isDrl() ? drlLine : DecisionTableRows.lineOf(file, label), label);
+		}
+	}
+
 	/** Where a refusal is reported: the clinician's file and line, and the rule or function it is in. */
 	private record Place(String file, int line, String label) {
 
@@ -232,10 +244,10 @@ final class RuleBytecodeCheck {
 	}
 
 	/** Which file and line defines each rule and function, per package, decision tables through the DRL they expand to. */
-	private record Sources(Map<String, Place> rules, Map<String, Place> functions) {
+	private record Sources(Map<String, RuleDefinition> rules, Map<String, Place> functions) {
 
 		static Sources of(List<RuleFile> files) {
-			Map<String, Place> rules = new HashMap<>();
+			Map<String, RuleDefinition> rules = new HashMap<>();
 			Map<String, Place> functions = new HashMap<>();
 			for (RuleFile file : files) {
 				if (!file.isDrl() && !file.isDecisionTable()) {
@@ -249,8 +261,7 @@ final class RuleBytecodeCheck {
 					Matcher rule = RULE.matcher(lines[i]);
 					if (rule.find()) {
 						String name = rule.group(1) != null ? rule.group(1) : rule.group(2);
-						int line = file.isDrl() ? i + 1 : DecisionTableRows.lineOf(file, "rule \"" + name + "\"");
-						rules.putIfAbsent(packageName + "." + name, new Place(file.path(), line, "rule \"" + name + "\""));
+						rules.putIfAbsent(packageName + "." + name, new RuleDefinition(file, i + 1, name));
 					}
 					Matcher function = FUNCTION.matcher(lines[i]);
 					if (function.find()) {
@@ -267,7 +278,8 @@ final class RuleBytecodeCheck {
 		}
 
 		Place rule(String pkg, String name) {
-			return rules.getOrDefault(pkg + "." + name, new Place("rules package '" + pkg + "'", 0, "rule \"" + name + "\""));
+			RuleDefinition definition = rules.get(pkg + "." + name);
+			return definition == null ? new Place("rules package '" + pkg + "'", 0, "rule \"" + name + "\"") : definition.place();
 		}
 
 		Place function(String pkg, String name) {
