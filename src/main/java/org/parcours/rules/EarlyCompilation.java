@@ -35,7 +35,8 @@ final class EarlyCompilation implements BeanFactoryPostProcessor, EnvironmentAwa
 	/** The settings the early compilation read; null when it did not start. */
 	private volatile RulesProperties properties;
 
-	private volatile KnowledgeBases knowledgeBases;
+	/** The knowledge bases it fills, made on its own thread: the cache's key reads every class file of the service. */
+	private volatile CompletableFuture<KnowledgeBases> knowledgeBases;
 
 	private volatile CompletableFuture<KnowledgeBases.Halves> compiled = CompletableFuture.completedFuture(null);
 
@@ -54,13 +55,16 @@ final class EarlyCompilation implements BeanFactoryPostProcessor, EnvironmentAwa
 			// the rules stage binds the same settings and reports what is wrong with them
 			return;
 		}
-		KnowledgeBases shared = new KnowledgeBases(RulesConfiguration.cache(settings));
+		CompletableFuture<KnowledgeBases> shared = new CompletableFuture<>();
 		CompletableFuture<KnowledgeBases.Halves> future = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				future.complete(compile(settings, shared));
+				KnowledgeBases knowledgeBases = new KnowledgeBases(RulesConfiguration.cache(settings));
+				shared.complete(knowledgeBases);
+				future.complete(compile(settings, knowledgeBases));
 			}
 			catch (Throwable ex) {
+				shared.completeExceptionally(ex);
 				future.completeExceptionally(ex);
 			}
 		}, "rules-start-up-early");
@@ -93,7 +97,15 @@ final class EarlyCompilation implements BeanFactoryPostProcessor, EnvironmentAwa
 	 * ones (then the rules stage compiles or reads the cache itself).
 	 */
 	KnowledgeBases knowledgeBasesFor(RulesProperties settings) {
-		return settings.equals(properties) ? knowledgeBases : new KnowledgeBases(RulesConfiguration.cache(settings));
+		if (settings.equals(properties)) {
+			try {
+				return knowledgeBases.join();
+			}
+			catch (CompletionException ex) {
+				// the rules stage makes its own and meets the same failure
+			}
+		}
+		return new KnowledgeBases(RulesConfiguration.cache(settings));
 	}
 
 	/**
