@@ -10,9 +10,13 @@
 # Usage: bench/startup.sh [rounds] VARIANT [VARIANT...]   (default 3 rounds)
 # A variant is one argument: a jar, optionally followed by JVM options, started as
 # `java -Xmx512m OPTIONS -jar JAR`; or a launch script followed by its arguments (anything not ending
-# in .jar), given the service's arguments after them and JAVA_OPTS=-Xmx512m. For example:
+# in .jar), given the service's arguments after them and JAVA_OPTS=-Xmx512m plus the JVM options
+# written before the script. For example:
 #   bench/startup.sh 3 main.jar target/parcours.jar
 #   bench/startup.sh 3 target/parcours.jar "target/parcours.jar -XX:TieredStopAtLevel=1" "bin/parcours target/parcours.jar"
+#   bench/startup.sh 3 "bin/parcours target/parcours.jar" "-XX:+UseSerialGC bin/parcours target/parcours.jar"
+# Each start also prints where its CPU seconds went, by thread: Spring's main thread, the JIT compilers,
+# the garbage collector, the rules' threads (those that ended before the first answer together with the rest that did).
 # bin/parcours makes its class data sharing archive at its first start (a training start, then the
 # dump): with STARTS=cached that is the untimed start that fills the cache.
 # PORT (default 18082), RULES (default ./rules) and STARTS (default "cold cached"; "cached" alone
@@ -41,7 +45,9 @@ start() { # variant cache-directory label [quiet]
   if [[ "${words[0]}" == *.jar ]]; then
     java -Xmx512m "${words[@]:1}" -jar "${words[0]}" "${args[@]}" > "$log" 2>&1 &
   else
-    JAVA_OPTS=-Xmx512m "${words[@]}" "${args[@]}" > "$log" 2>&1 &
+    local options=-Xmx512m
+    while [[ "${words[0]}" == -* ]]; do options+=" ${words[0]}"; words=("${words[@]:1}"); done
+    JAVA_OPTS=$options "${words[@]}" "${args[@]}" > "$log" 2>&1 &
   fi
   app=$!
   until curl -fs "localhost:$PORT/actuator/health" >/dev/null 2>&1; do
@@ -54,6 +60,14 @@ start() { # variant cache-directory label [quiet]
   local pid=$app
   [ "$(cat /proc/$pid/comm)" = java ] || pid=$(pgrep -P $app java | head -1)
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$pid/stat)
+  # the CPU seconds by thread (a thread's name is the second field, in parentheses, and may hold spaces)
+  threads=$(cat /proc/$pid/task/*/stat 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" -v total="$cpu" '{
+      name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+      split(substr($0, index($0, ") ") + 2), f, " "); t = (f[12] + f[13]) / hz
+      if (name == "java" || name == "main") k = "main"; else if (name ~ /^rules/) k = "rules"
+      else if (name ~ /Compiler/) k = "JIT"; else if (name ~ /^(G1|GC|VM Thread)/) k = "GC and VM"; else k = "other"
+      cpu[k] += t; live += t } END { printf "main %.1f, JIT %.1f, GC and VM %.1f, rules stage %.1f, other %.1f, threads ended by then (the rules read early, Spring'"'"'s pre-initialisation) %.1f",
+        cpu["main"], cpu["JIT"], cpu["GC and VM"], cpu["rules"], cpu["other"], total - live }')
   curl -fs -o /dev/null -u demo:demo -H 'Content-Type: application/json' -d @"$EXAMPLE" "localhost:$PORT/api/v1/assessments"
   first=$(( $(millis) - end ))
   local before=$(millis)
@@ -63,6 +77,7 @@ start() { # variant cache-directory label [quiet]
   [ -n "${4:-}" ] && return
   printf '%-48s %-7s %6d ms to the first answer, %5s s of CPU, first assessment %4d ms, API description %4d ms; %s\n' "$1" "$3" \
     $((end - begin)) "$cpu" "$first" "$description" "$(grep -o 'checked and compiled in [0-9]* ms' "$log" | sed 's/checked and compiled in/rules in/')"
+  echo "    CPU s by thread: $threads"
   # where the rules' time went, on builds that log it
   grep -o -e 'Candidate [0-9a-f]*: .*' -e 'Rules compiled .* ahead of the rules stage in [0-9]* ms' "$log" | sed 's/^/    /' || true
 }
