@@ -8,6 +8,8 @@
 # Usage: bench/equivalence.sh BASELINE_JAR NEW_JAR [generated rows]   (default 200000)
 #   UCI_ROWS=n compares only the first n rows of the UCI file (a quick check; the proof is the whole file).
 #   BASELINE_RULES=dir runs the baseline on the rules of dir instead (a rewrite of rules/ that needs the new build).
+#   A jar argument may carry JVM options after it, in the same word (an engine setting read once per JVM):
+#   bench/equivalence.sh target/parcours.jar "target/parcours.jar -Dorg.drools.queuetype=binaryheap" 20000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 baseline=$1; candidate=$2; rows=${3:-200000}
@@ -17,9 +19,11 @@ bench/build-tools.sh
 if [ -n "${UCI_ROWS:-}" ]; then
 	{ gzip -cd "$uci" || true; } | head -n $((UCI_ROWS + 1)) > "$out/uci-first-rows.csv"; uci="$out/uci-first-rows.csv"
 fi
-java -jar "$candidate" generate --rows "$rows" --seed 2026 --output "$out/generated.csv" > /dev/null
-dump() { # jar, rules, input, profile, output
-	bench/on-jar.sh "$1" -Xmx1g -- org.parcours.roster.AnswerDump "$2" "$3" "$4" "$5" 2>/dev/null | tail -1
+read -r -a generator <<<"$candidate"
+java -jar "${generator[0]}" generate --rows "$rows" --seed 2026 --output "$out/generated.csv" > /dev/null
+dump() { # jar (and JVM options), rules, input, profile, output
+	local run; read -r -a run <<<"$1"
+	bench/on-jar.sh "${run[0]}" -Xmx1g "${run[@]:1}" -- org.parcours.roster.AnswerDump "$2" "$3" "$4" "$5" 2>/dev/null | tail -1
 }
 status=0
 for input in generated uci; do

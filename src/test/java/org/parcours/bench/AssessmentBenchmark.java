@@ -1,8 +1,10 @@
 package org.parcours.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +12,9 @@ import java.util.List;
 import java.util.Random;
 
 import jakarta.validation.Validation;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 import org.parcours.assessment.Assessment;
 import org.parcours.assessment.Evaluation;
@@ -24,6 +29,8 @@ import org.parcours.rules.RuleSetLoader;
  * entry points that every build has, so the same class measures an older build. Prints the compile
  * time, the warm-up and the measured rate per second of wall time and per second of the thread's
  * CPU time (steadier when other processes share the cores), and the level mix as a sanity check.
+ * With {@code -Dbench.profile=FILE} the measured assessments are recorded with JFR ({@code bench/assess.sh}'s
+ * {@code PROFILE=1}).
  */
 public final class AssessmentBenchmark {
 
@@ -32,7 +39,10 @@ public final class AssessmentBenchmark {
 
 	private static final double[] PREVALENCE = { 0.30, 0.12, 0.04, 0.06, 0.07, 0.05, 0.06, 0.12, 0.08, 0.06, 0.02, 0.04 };
 
-	public static void main(String[] args) {
+	/** A file name: the measured assessments (not the compilation, not the warm-up) are recorded there with JFR. */
+	private static final String PROFILE = "bench.profile";
+
+	public static void main(String[] args) throws IOException, ParseException {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
 		int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
 		Path rules = Path.of(args.length > 2 ? args[2] : "rules");
@@ -42,9 +52,30 @@ public final class AssessmentBenchmark {
 		System.out.printf("rules compiled in %d ms%n", (System.nanoTime() - start) / 1_000_000);
 		List<Patient> population = population(10_000, new Random(42));
 		run(evaluation, population, warmUp, "warm-up");
+		Recording recording = profile();
 		int[] levels = run(evaluation, population, count, "measured");
+		if (recording != null) {
+			recording.stop();
+			recording.dump(Path.of(System.getProperty(PROFILE)));
+			System.out.println("profile of the measured assessments: " + System.getProperty(PROFILE));
+		}
 		System.out.printf("levels 1/2/3: %.1f%% / %.1f%% / %.1f%%%n", 100.0 * levels[1] / count, 100.0 * levels[2] / count,
 				100.0 * levels[3] / count);
+	}
+
+	/**
+	 * JFR's method profiling, started right before the measured assessments when {@code bench.profile} is
+	 * set. Give the JVM {@code -XX:FlightRecorderOptions=stackdepth=1024}: the engine's stacks are deeper
+	 * than JFR's default of 64 frames, and a cut stack loses the frames that say which part of an
+	 * assessment a sample belongs to.
+	 */
+	private static Recording profile() throws IOException, ParseException {
+		if (System.getProperty(PROFILE) == null) {
+			return null;
+		}
+		Recording recording = new Recording(Configuration.getConfiguration("profile"));
+		recording.start();
+		return recording;
 	}
 
 	private static int[] run(Evaluation evaluation, List<Patient> population, int count, String label) {
