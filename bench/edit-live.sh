@@ -30,7 +30,7 @@ PORT=${PORT:-18083}
 WORK=$(mktemp -d target/edit-live.XXXXXX)
 APPS=()
 trap 'for app in "${APPS[@]}"; do kill $app 2>/dev/null; done; for log in "$WORK"/*/service.log; do [ -f "$log" ] && cp "$log" "target/edit-live-$(basename "$(dirname "$log")").log"; done; rm -rf "$WORK"' EXIT
-export PARCOURS_SECURITY_USERS_0_NAME=bench PARCOURS_SECURITY_USERS_0_PASSWORD='{noop}bench-secret' PARCOURS_SECURITY_USERS_0_ROLES=assessor,rules-admin
+export PARCOURS_SECURITY_USERS_0_NAME=bench PARCOURS_SECURITY_USERS_0_PASSWORD='{noop}bench-secret' PARCOURS_SECURITY_USERS_0_ROLES=assessor,rules-admin,monitoring
 BODY=datasets/examples/heart-failure-81.json
 echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -72,6 +72,9 @@ done
 if [ "${AFTER_START:-0}" -gt 0 ]; then
   echo "waiting $AFTER_START s after the start-up"; sleep "$AFTER_START"
   for index in $(seq 0 $(($# - 1))); do
+    warmed=$(curl -fs -u bench:bench-secret "localhost:$((PORT + index))/actuator/metrics/parcours.rules.warmup.after.start" \
+      | sed -n 's/.*"value" *: *\([0-9.E]*\).*/\1/p' || true)
+    echo "    service $index: ${warmed:-no} assessments of the warm-up after a start-up so far"
     grep -o 'Active rule set warmed after the start-up.*' "$WORK/$index/service.log" | sed "s/^/    service $index: /" || true
   done
 fi
