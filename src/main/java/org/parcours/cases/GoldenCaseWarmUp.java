@@ -1,7 +1,5 @@
 package org.parcours.cases;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,10 +30,7 @@ import org.parcours.rules.RuleSet;
  * <p>One thread measures, the others only warm: it times a sample of the patients (one in
  * {@value #SAMPLE_EVERY}) once on the (warm) active rule set, then again and again on the candidate,
  * and the warm-up stops as soon as two of these rounds in a row run at {@value #FULL_SPEED_PERCENT} % of
- * the active rule set's speed while the JIT is done with them (it compiled for at most
- * {@value #JIT_QUIET_PERCENT} % of the round's time), so a small edit goes live without waiting for the
- * whole budget: a round can reach that speed on code the JIT is still compiling, and the requests right
- * after the swap would run it until the compiled code is in place. The
+ * the active rule set's speed, so a small edit goes live without waiting for the whole budget. The
  * sample is timed while the other threads warm the candidate, so both measures share the cores alike,
  * and measuring the active rule set costs a fraction of a round instead of a whole one.
  */
@@ -45,9 +40,6 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 	private static final Logger log = LoggerFactory.getLogger(GoldenCaseWarmUp.class);
 
 	static final int FULL_SPEED_PERCENT = 80;
-
-	/** A round is fast only if the JIT compiled for at most this share of its time (the candidate's code in place). */
-	static final int JIT_QUIET_PERCENT = 10;
 
 	/** One patient in this many is in the timed sample (spread over every case file). */
 	static final int SAMPLE_EVERY = 4;
@@ -101,20 +93,16 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 		int rounds = 0;
 		int fastInARow = 0;
 		long last = 0;
-		long lastCompiling = 0;
 		try {
 			while (fullSpeed > 0 && fastInARow < 2) {
-				long compilingBefore = compilingMillis();
 				long round = round(warming, sample, end);
 				if (round < 0) {
 					break;
 				}
 				assessed.addAndGet(sample.size());
 				last = round;
-				lastCompiling = compilingMillis() - compilingBefore;
 				rounds++;
-				boolean fast = last * FULL_SPEED_PERCENT <= fullSpeed * 100 && lastCompiling * 1_000_000 * 100 <= round * JIT_QUIET_PERCENT;
-				fastInARow = fast ? fastInARow + 1 : 0;
+				fastInARow = last * FULL_SPEED_PERCENT <= fullSpeed * 100 ? fastInARow + 1 : 0;
 			}
 		}
 		finally {
@@ -130,16 +118,9 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 			}
 		}
 		log.info("Candidate warmed in {} ms: {} assessments of its golden cases' {} patients on {} thread(s); {} timed round(s) of {} of them, "
-				+ "the last at {} % of the active rule set's speed, the JIT compiling {} ms of its {} ms{}", (System.nanoTime() - start) / 1_000_000,
-				assessed.get(), patients.size(), WARMERS + 1, rounds, sample.size(), last == 0 ? 0 : 100 * fullSpeed / last, lastCompiling,
-				last / 1_000_000,
+				+ "the last at {} % of the active rule set's speed{}", (System.nanoTime() - start) / 1_000_000, assessed.get(), patients.size(),
+				WARMERS + 1, rounds, sample.size(), last == 0 ? 0 : 100 * fullSpeed / last,
 				fullSpeed < 0 ? " (the budget was spent measuring the active rule set's speed: a busy machine)" : "");
-	}
-
-	/** Milliseconds the JIT has spent compiling since the JVM started, on all its threads (0 where the JVM does not say). */
-	private static long compilingMillis() {
-		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-		return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
 	}
 
 	/**
