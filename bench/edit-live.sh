@@ -17,6 +17,9 @@
 # endpoint, each running the gate's 1,264 evaluations: the edits then meet a service whose JIT has
 # compiled the rules, as in a service that has been answering for a while, instead of one just started
 # (in a just-started JVM an evaluation costs several times what it costs once the JIT has compiled it).
+# AFTER_START=S (default 0): wait S seconds after every service answers before the first edit, as a
+# service that has been up a while but answered little (time for the warm-up after a start-up, on
+# builds that have one: its log line is printed).
 # The log of each service goes to target/edit-live-<index>.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +30,7 @@ PORT=${PORT:-18083}
 WORK=$(mktemp -d target/edit-live.XXXXXX)
 APPS=()
 trap 'for app in "${APPS[@]}"; do kill $app 2>/dev/null; done; for log in "$WORK"/*/service.log; do [ -f "$log" ] && cp "$log" "target/edit-live-$(basename "$(dirname "$log")").log"; done; rm -rf "$WORK"' EXIT
-export PARCOURS_SECURITY_USERS_0_NAME=bench PARCOURS_SECURITY_USERS_0_PASSWORD='{noop}bench-secret' PARCOURS_SECURITY_USERS_0_ROLES=assessor,rules-admin
+export PARCOURS_SECURITY_USERS_0_NAME=bench PARCOURS_SECURITY_USERS_0_PASSWORD='{noop}bench-secret' PARCOURS_SECURITY_USERS_0_ROLES=assessor,rules-admin,monitoring
 BODY=datasets/examples/heart-failure-81.json
 echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -66,6 +69,15 @@ for index in $(seq 0 $(($# - 1))); do
   done
 done
 [ "${WARM_RELOADS:-0}" -eq 0 ] || echo "each service warmed by $WARM_RELOADS reloads of the unchanged rules"
+if [ "${AFTER_START:-0}" -gt 0 ]; then
+  echo "waiting $AFTER_START s after the start-up"; sleep "$AFTER_START"
+  for index in $(seq 0 $(($# - 1))); do
+    warmed=$(curl -fs -u bench:bench-secret "localhost:$((PORT + index))/actuator/metrics/parcours.rules.warmup.after.start" \
+      | sed -n 's/.*"value" *: *\([0-9.E]*\).*/\1/p' || true)
+    echo "    service $index: ${warmed:-no} assessments of the warm-up after a start-up so far"
+    grep -o 'Active rule set warmed after the start-up.*' "$WORK/$index/service.log" | sed "s/^/    service $index: /" || true
+  done
+fi
 
 for edit in $(seq "$EDITS"); do
   index=0

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.core.JacksonException;
@@ -112,14 +112,17 @@ public class GoldenCaseCheck implements ActivationCheck {
 	/**
 	 * Reads every case file in order, then evaluates the cases on every core (each is an independent
 	 * assessment) and puts the results back in file order. The report is the one a run case after case
-	 * would give: the cases start in file order, so once a case has passed an evaluation limit, every
-	 * later case is reported as not run, whether or not a worker had already started it.
+	 * would give: once a case has passed an evaluation limit, every later case in file order is reported
+	 * as not run, whether or not a worker had already started it, and every earlier one is run and
+	 * reported (a worker may reach an earlier case after a later one passed a limit).
 	 */
 	private List<CaseResult> run(RuleSet candidate, List<RuleFile> files, CaseCoverage coverage) {
 		Evaluation evaluation = Evaluation.on(candidate, LocalDate.now(clock), validator);
 		List<Future<CaseResult>> inOrder = new ArrayList<>();
 		Map<String, String> seen = new HashMap<>();
-		AtomicBoolean limitPassed = new AtomicBoolean();
+		// the file-order position of the first case known to have passed an evaluation limit
+		AtomicInteger firstPastLimit = new AtomicInteger(Integer.MAX_VALUE);
+		int positions = 0;
 		ExecutorService workers = Executors.newFixedThreadPool(WORKERS, GoldenCaseCheck::worker);
 		try {
 			for (RuleFile file : files.stream().filter(RuleFile::isCase).toList()) {
@@ -140,10 +143,12 @@ public class GoldenCaseCheck implements ActivationCheck {
 					}
 					else if (seen.size() == 1) {
 						// the first case alone: a rule set that passes a limit on every patient then pays it once, not once per core
-						inOrder.add(CompletableFuture.completedFuture(run(readCase, evaluation, coverage, limitPassed)));
+						inOrder.add(CompletableFuture.completedFuture(run(readCase, evaluation, coverage, firstPastLimit, positions++)));
 					}
 					else {
-						inOrder.add(workers.submit(() -> limitPassed.get() ? null : run(readCase, evaluation, coverage, limitPassed)));
+						int position = positions++;
+						inOrder.add(workers.submit(() -> firstPastLimit.get() < position ? null
+								: run(readCase, evaluation, coverage, firstPastLimit, position)));
 					}
 				}
 			}
@@ -186,10 +191,10 @@ public class GoldenCaseCheck implements ActivationCheck {
 		return thread;
 	}
 
-	private CaseResult run(ReadCase readCase, Evaluation evaluation, CaseCoverage coverage, AtomicBoolean limitPassed) {
+	private CaseResult run(ReadCase readCase, Evaluation evaluation, CaseCoverage coverage, AtomicInteger firstPastLimit, int position) {
 		CaseResult result = run(readCase, evaluation, coverage);
 		if (result.passedALimit()) {
-			limitPassed.set(true);
+			firstPastLimit.accumulateAndGet(position, Math::min);
 		}
 		return result;
 	}

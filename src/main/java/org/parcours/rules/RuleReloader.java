@@ -110,6 +110,11 @@ public final class RuleReloader {
 		active.snapshot().ifPresent(metrics::active);
 	}
 
+	/** Whether a reload, edit or restore is running now (background work gives way to it). */
+	public boolean reloading() {
+		return oneAtATime.isLocked();
+	}
+
 	/** Reloads the directory whatever its content (the admin endpoint: also a way to re-check the rules). */
 	public ReloadAttempt reload(Trigger trigger) {
 		return reload(trigger, null);

@@ -1,0 +1,94 @@
+package org.parcours.cases;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The warm-up after a start-up runs on its own once the service is ready, ends at its bound, and waits
+ * while a request is running (the fixture rule set, whose golden cases are its patients).
+ */
+@SpringBootTest(properties = { "parcours.rules.directory=src/test/resources/fixture-rules", "parcours.rules.warm-up-after-start.enabled=true",
+		"parcours.rules.warm-up-after-start.assessments=" + WarmUpAfterStartTests.BOUND, "parcours.rules.warm-up-after-start.pause=20ms" })
+@ActiveProfiles("test")
+class WarmUpAfterStartTests {
+
+	static final int BOUND = 300;
+
+	@Autowired
+	WarmUpAfterStart warmUp;
+
+	@Autowired
+	RequestsInFlight requests;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@Test
+	void startsOnItsOwnOnceTheServiceIsReadyStopsAtItsBoundAndWaitsWhileARequestIsRunning() throws Exception {
+		awaitWarmed(BOUND);
+		Thread.sleep(300);
+
+		assertThat(warmed()).isEqualTo(BOUND);
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("rules-warm-up-after-start"));
+
+		// run again by hand: it waits while a request is running, and goes on once it ended
+		double before = warmed();
+		CountDownLatch answering = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Void> request = CompletableFuture.runAsync(() -> {
+			try {
+				requests.doFilter(new MockHttpServletRequest("POST", "/api/v1/assessments"), new MockHttpServletResponse(), (req, res) -> {
+					answering.countDown();
+					await(release);
+				});
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(answering.await(10, TimeUnit.SECONDS)).isTrue();
+
+		CompletableFuture<Void> warming = CompletableFuture.runAsync(warmUp::run);
+		Thread.sleep(500);
+		assertThat(warmed()).as("no assessment while the request runs").isEqualTo(before);
+
+		release.countDown();
+		request.get(10, TimeUnit.SECONDS);
+		warming.get(60, TimeUnit.SECONDS);
+		assertThat(warmed()).isEqualTo(before + BOUND);
+	}
+
+	private double warmed() {
+		return registry.get("parcours.rules.warmup.after.start").counter().count();
+	}
+
+	private void awaitWarmed(int count) throws InterruptedException {
+		long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (warmed() < count && System.nanoTime() < end) {
+			Thread.sleep(20);
+		}
+		assertThat(warmed()).isGreaterThanOrEqualTo(count);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
