@@ -140,12 +140,13 @@ class GoldenCaseWarmUp implements CandidateWarmUp {
 		return System.nanoTime() - start;
 	}
 
-	private static void assess(Evaluation evaluation, Patient patient) {
+	/** One assessment for the JIT's sake: its answer is not used. */
+	static void assess(Evaluation evaluation, Patient patient) {
 		try {
 			evaluation.assess(patient);
 		}
 		catch (RuntimeException ex) {
-			// the cases already passed on the candidate: nothing here can refuse it, and the next patient warms as well
+			// the cases already passed on this rule set: nothing here can refuse it, and the next patient warms as well
 		}
 	}
 }

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,8 +103,9 @@ class WarmUpAfterStart {
 			return;
 		}
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		boolean threadCpu = threads.isCurrentThreadCpuTimeSupported();
-		long cpuStart = threadCpu ? threads.getCurrentThreadCpuTime() : start;
+		// the thread's own CPU where the JVM measures it, else wall time: a budget that ends either way
+		LongSupplier cpu = threads.isCurrentThreadCpuTimeSupported() ? threads::getCurrentThreadCpuTime : System::nanoTime;
+		long cpuStart = cpu.getAsLong();
 		long cpuBudget = properties.cpu().toNanos();
 		long pauses = 0;
 		int done = 0;
@@ -114,7 +116,7 @@ class WarmUpAfterStart {
 				why = "the service stopping";
 				break;
 			}
-			if ((threadCpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - cpuStart >= cpuBudget) {
+			if (cpu.getAsLong() - cpuStart >= cpuBudget) {
 				why = "its CPU budget of " + properties.cpu().toMillis() + " ms";
 				break;
 			}
@@ -131,18 +133,13 @@ class WarmUpAfterStart {
 				// a reload swapped in another rule set: warm the one that answers now
 				evaluation = Evaluation.on(ruleSet, LocalDate.now(clock), validator);
 			}
-			try {
-				evaluation.assess(patients.get(done % patients.size()));
-			}
-			catch (RuntimeException ex) {
-				// the cases passed on this rule set's gate: nothing here is a finding, and the next patient warms as well
-			}
+			GoldenCaseWarmUp.assess(evaluation, patients.get(done % patients.size()));
 			done++;
 			assessed.increment();
 		}
 		log.info("Active rule set warmed after the start-up: {} assessments of its golden cases' {} patients in {} ms ({} ms of CPU), "
 				+ "{} pause(s) for requests or reloads; ended by {}", done, patients.size(), (System.nanoTime() - start) / 1_000_000,
-				((threadCpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - cpuStart) / 1_000_000, pauses, why);
+				(cpu.getAsLong() - cpuStart) / 1_000_000, pauses, why);
 	}
 
 	private boolean pause() {

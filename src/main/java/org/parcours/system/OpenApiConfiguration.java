@@ -9,9 +9,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,32 +22,6 @@ class OpenApiConfiguration {
 
 	/** Where endpoint annotations point for an error body. */
 	static final String PROBLEM = "#/components/schemas/Problem";
-
-	/**
-	 * SpringDoc's beans are built when something first needs them (the first request for the description
-	 * or the Swagger UI, whose answers are the same), not during the start-up: they are a sizeable share
-	 * of Spring's bean phase, which is the start-up's critical path, and no other request uses them.
-	 * A SpringDoc bean that another bean needs at start-up (a web MVC configurer) is still built then.
-	 */
-	@Bean
-	static BeanFactoryPostProcessor springDocOnFirstUse() {
-		return beanFactory -> {
-			for (String name : beanFactory.getBeanDefinitionNames()) {
-				BeanDefinition definition = beanFactory.getBeanDefinition(name);
-				if (isSpringDoc(definition)) {
-					definition.setLazyInit(true);
-				}
-			}
-		};
-	}
-
-	/** A bean of SpringDoc's own classes, or made by a factory method of one of them (its auto-configuration). */
-	private static boolean isSpringDoc(BeanDefinition definition) {
-		String declaring = definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null
-				? annotated.getFactoryMethodMetadata().getDeclaringClassName()
-				: definition.getBeanClassName();
-		return declaring != null && declaring.startsWith("org.springdoc.");
-	}
 
 	@Bean
 	OpenApiCustomizer problemDetails() {

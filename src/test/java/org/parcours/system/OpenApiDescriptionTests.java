@@ -10,13 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,9 +42,6 @@ class OpenApiDescriptionTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	ConfigurableApplicationContext context;
-
 	ApiDescription description;
 
 	@BeforeEach
@@ -68,19 +63,6 @@ class OpenApiDescriptionTests {
 	void theAssessmentIsDescribedInFull(Path example) throws Exception {
 		description.assertDescribes("post", ASSESSMENTS, perform(assessor(post(ASSESSMENTS)).contentType(MediaType.APPLICATION_JSON)
 			.content(Files.readString(example)), 200));
-	}
-
-	/**
-	 * SpringDoc's beans wait for the first request for the description instead of adding to the start-up's
-	 * critical path; the description itself is the one every other test here reads.
-	 */
-	@Test
-	void theDescriptionIsBuiltAtItsFirstRequestNotDuringTheStartUp() {
-		String[] resources = context.getBeanNamesForType(OpenApiWebMvcResource.class, true, false);
-		assertThat(resources).isNotEmpty();
-		for (String name : resources) {
-			assertThat(context.getBeanFactory().getBeanDefinition(name).isLazyInit()).as(name).isTrue();
-		}
 	}
 
 	@Test
