@@ -1,28 +1,44 @@
 package org.parcours.cases;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
+
+import org.parcours.rules.ActivationCheck;
+import org.parcours.rules.ReloadAttempt.Trigger;
+import org.parcours.rules.RuleFile;
+import org.parcours.rules.RuleProblem;
+import org.parcours.rules.RuleReloader;
+import org.parcours.rules.RuleSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The warm-up after a start-up runs on its own once the service is ready, ends at its bound, and waits
- * while a request is running (the fixture rule set, whose golden cases are its patients).
+ * while a request or a reload is running (the fixture rule set, whose golden cases are its patients; a
+ * reload is held open by one more activation check that waits while the test says so).
  */
 @SpringBootTest(properties = { "parcours.rules.directory=src/test/resources/fixture-rules", "parcours.rules.warm-up-after-start.enabled=true",
 		"parcours.rules.warm-up-after-start.assessments=" + WarmUpAfterStartTests.BOUND, "parcours.rules.warm-up-after-start.pause=20ms" })
 @ActiveProfiles("test")
+// the first test counts the warm-up of the start-up itself, so it must see the counter before the other adds to it
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WarmUpAfterStartTests {
 
 	static final int BOUND = 300;
@@ -36,7 +52,14 @@ class WarmUpAfterStartTests {
 	@Autowired
 	MeterRegistry registry;
 
+	@Autowired
+	RuleReloader reloader;
+
+	@Autowired
+	HeldCheck held;
+
 	@Test
+	@Order(1)
 	void startsOnItsOwnOnceTheServiceIsReadyStopsAtItsBoundAndWaitsWhileARequestIsRunning() throws Exception {
 		awaitWarmed(BOUND);
 		Thread.sleep(300);
@@ -71,6 +94,31 @@ class WarmUpAfterStartTests {
 		assertThat(warmed()).isEqualTo(before + BOUND);
 	}
 
+	@Test
+	@Order(2)
+	void waitsWhileAReloadIsRunning() throws Exception {
+		awaitWarmed(BOUND);
+		double before = warmed();
+		held.hold();
+		CompletableFuture<Void> reload = CompletableFuture.runAsync(() -> reloader.reload(Trigger.API));
+		try {
+			assertThat(held.entered.await(60, TimeUnit.SECONDS)).as("the reload reached its checks").isTrue();
+			assertThat(reloader.reloading()).isTrue();
+
+			CompletableFuture<Void> warming = CompletableFuture.runAsync(warmUp::run);
+			Thread.sleep(500);
+			assertThat(warmed()).as("no assessment while the reload runs").isEqualTo(before);
+
+			held.release();
+			reload.get(60, TimeUnit.SECONDS);
+			warming.get(60, TimeUnit.SECONDS);
+			assertThat(warmed()).isEqualTo(before + BOUND);
+		}
+		finally {
+			held.release();
+		}
+	}
+
 	private double warmed() {
 		return registry.get("parcours.rules.warmup.after.start").counter().count();
 	}
@@ -89,6 +137,41 @@ class WarmUpAfterStartTests {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	@TestConfiguration
+	static class HeldReloads {
+
+		@Bean
+		HeldCheck heldCheck() {
+			return new HeldCheck();
+		}
+	}
+
+	/** Passes every candidate; once held, it keeps the reload that reaches it waiting until released. */
+	static class HeldCheck implements ActivationCheck {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		private volatile CountDownLatch release = new CountDownLatch(0);
+
+		void hold() {
+			release = new CountDownLatch(1);
+		}
+
+		void release() {
+			release.countDown();
+		}
+
+		@Override
+		public List<RuleProblem> check(RuleSet candidate, List<RuleFile> files) {
+			CountDownLatch waitFor = release;
+			if (waitFor.getCount() > 0) {
+				entered.countDown();
+				await(waitFor);
+			}
+			return List.of();
 		}
 	}
 }
