@@ -1,7 +1,12 @@
 package org.parcours.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +28,9 @@ import org.parcours.rules.RuleReloader;
  * whole process spent during it: on a shared machine the wall time says how much CPU the reload was
  * given, the CPU time how much work it is, and their ratio how many cores it kept busy. Arguments:
  * reloads (default 200), then application arguments (for example {@code --parcours.rules.directory=...}).
+ * With {@code -Dbench.edit=rule} each reload follows a new comment line appended to
+ * {@code stratification/derived.drl} of the rules directory (run it on a copy): the rules part is then
+ * compiled again at every reload in a JVM that has compiled it before, the path of a rule edit.
  */
 public final class ReloadBenchmark {
 
@@ -32,6 +40,7 @@ public final class ReloadBenchmark {
 		for (int i = 1; i < args.length; i++) {
 			arguments.add(args[i]);
 		}
+		Path edited = "rule".equals(System.getProperty("bench.edit")) ? rulesDirectory(arguments).resolve("stratification/derived.drl") : null;
 		SpringApplication application = new SpringApplication(ParcoursApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
@@ -43,6 +52,9 @@ public final class ReloadBenchmark {
 			List<Long> millis = new ArrayList<>();
 			List<Long> cpuMillis = new ArrayList<>();
 			for (int i = 1; i <= reloads; i++) {
+				if (edited != null) {
+					append(edited, "// edit " + System.nanoTime() + "\n");
+				}
 				long cpuBefore = system.getProcessCpuTime();
 				ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
 				cpuMillis.add((system.getProcessCpuTime() - cpuBefore) / 1_000_000);
@@ -58,6 +70,21 @@ public final class ReloadBenchmark {
 			System.out.printf("each reload: %s ms (CPU %s ms)%n", millis, cpuMillis);
 			System.out.printf("reload time over %d reloads: median %d ms, max %d ms; CPU median %d ms%n", reloads, median(millis),
 					millis.stream().mapToLong(Long::longValue).max().orElse(0), median(cpuMillis));
+		}
+	}
+
+	private static Path rulesDirectory(List<String> arguments) {
+		String option = "--parcours.rules.directory=";
+		return Path.of(arguments.stream().filter(argument -> argument.startsWith(option)).map(argument -> argument.substring(option.length()))
+			.reduce((first, last) -> last).orElse("rules"));
+	}
+
+	private static void append(Path file, String line) {
+		try {
+			Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot edit " + file, ex);
 		}
 	}
 
