@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -30,7 +34,9 @@ import org.parcours.rules.RuleReloader;
  * reloads (default 200), then application arguments (for example {@code --parcours.rules.directory=...}).
  * With {@code -Dbench.edit=rule} each reload follows a new comment line appended to
  * {@code stratification/derived.drl} of the rules directory (run it on a copy): the rules part is then
- * compiled again at every reload in a JVM that has compiled it before, the path of a rule edit.
+ * compiled again at every reload in a JVM that has compiled it before, the path of a rule edit; each
+ * reload then also prints the CPU of the process's threads during it, by kind of thread (from
+ * {@code /proc}, so that the JIT's and the collector's threads count too).
  */
 public final class ReloadBenchmark {
 
@@ -55,9 +61,21 @@ public final class ReloadBenchmark {
 				if (edited != null) {
 					append(edited, "// edit " + System.nanoTime() + "\n");
 				}
+				Map<String, Long> threadsBefore = edited != null ? threadTicks() : Map.of();
 				long cpuBefore = system.getProcessCpuTime();
 				ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
 				cpuMillis.add((system.getProcessCpuTime() - cpuBefore) / 1_000_000);
+				if (edited != null) {
+					Map<String, Long> threadsAfter = threadTicks();
+					Map<String, Long> during = threadsAfter.entrySet().stream()
+						.collect(Collectors.toMap(Map.Entry::getKey, kind -> kind.getValue() - threadsBefore.getOrDefault(kind.getKey(), 0L)));
+					long alive = during.values().stream().mapToLong(Long::longValue).sum();
+					// the reload's own threads (its candidate's compilation, checks, warm-up) have ended by now
+					during.put("threads ended during the reload", Math.max(0, cpuMillis.get(i - 1) / 10 - alive));
+					System.out.printf("reload %d: CPU s by thread: %s%n", i, during.entrySet().stream().filter(kind -> kind.getValue() > 0)
+						.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+						.map(kind -> String.format("%s %.2f", kind.getKey(), kind.getValue() / 100.0)).collect(Collectors.joining(", ")));
+				}
 				if (attempt.outcome() != ReloadAttempt.Outcome.ACTIVATED) {
 					throw new IllegalStateException("reload refused: " + attempt.problems());
 				}
@@ -71,6 +89,31 @@ public final class ReloadBenchmark {
 			System.out.printf("reload time over %d reloads: median %d ms, max %d ms; CPU median %d ms%n", reloads, median(millis),
 					millis.stream().mapToLong(Long::longValue).max().orElse(0), median(cpuMillis));
 		}
+	}
+
+	/**
+	 * CPU ticks (hundredths of a second on Linux) of the process's threads by kind: the name without its
+	 * numbers; a thread that ended since is not in it.
+	 */
+	private static Map<String, Long> threadTicks() {
+		Map<String, Long> ticks = new TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			tasks.forEach(task -> {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+				catch (IOException | RuntimeException ex) {
+					// the thread ended meanwhile
+				}
+			});
+		}
+		catch (IOException ex) {
+			return ticks;
+		}
+		return ticks;
 	}
 
 	private static Path rulesDirectory(List<String> arguments) {
