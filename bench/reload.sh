@@ -40,8 +40,8 @@ for round in $(seq "$rounds"); do
 			--parcours.rules.reload-deadline=${DEADLINE:-120s} "${debug[@]}" > "$out/run.log" 2>/dev/null || true
 		line=$(grep -E '^(each reload|reload time)' "$out/run.log" | tr '\n' ' ')
 		if [ "${EDIT:-}" = rule ]; then
-			# the rules part's compilation at each reload: the compiling thread's own CPU (its model generation's pool not counted)
 			grep -E '^reload [0-9]+: CPU s by thread' "$out/run.log" | sed 's/^/    /'
+			# the rules part's compilation at each reload: the compiling thread's own CPU (its model generation's pool not counted)
 			echo "    rules part compiled, ms of the compiling thread's CPU: $(sed -n 's/.*Rules compiled in [0-9]* ms (\([0-9]*\) ms of CPU, rules part.*/\1/p' "$out/run.log" | tr '\n' ' ')"
 		fi
 		wall=$(sed -E 's/.*reloads: median ([0-9]+) ms.*/\1/' <<<"$line"); cpu=$(sed -E 's/.*CPU median ([0-9]+) ms.*/\1/' <<<"$line")
