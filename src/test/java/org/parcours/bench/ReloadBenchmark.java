@@ -1,9 +1,18 @@
 package org.parcours.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -23,6 +32,11 @@ import org.parcours.rules.RuleReloader;
  * whole process spent during it: on a shared machine the wall time says how much CPU the reload was
  * given, the CPU time how much work it is, and their ratio how many cores it kept busy. Arguments:
  * reloads (default 200), then application arguments (for example {@code --parcours.rules.directory=...}).
+ * With {@code -Dbench.edit=rule} each reload follows a new comment line appended to
+ * {@code stratification/derived.drl} of the rules directory (run it on a copy): the rules part is then
+ * compiled again at every reload in a JVM that has compiled it before, the path of a rule edit; each
+ * reload then also prints the CPU of the process's threads during it, by kind of thread (from
+ * {@code /proc}, so that the JIT's and the collector's threads count too).
  */
 public final class ReloadBenchmark {
 
@@ -32,6 +46,7 @@ public final class ReloadBenchmark {
 		for (int i = 1; i < args.length; i++) {
 			arguments.add(args[i]);
 		}
+		Path edited = "rule".equals(System.getProperty("bench.edit")) ? rulesDirectory(arguments).resolve("stratification/derived.drl") : null;
 		SpringApplication application = new SpringApplication(ParcoursApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
@@ -43,9 +58,24 @@ public final class ReloadBenchmark {
 			List<Long> millis = new ArrayList<>();
 			List<Long> cpuMillis = new ArrayList<>();
 			for (int i = 1; i <= reloads; i++) {
+				if (edited != null) {
+					append(edited, "// edit " + System.nanoTime() + "\n");
+				}
+				Map<String, Long> threadsBefore = edited != null ? threadTicks() : Map.of();
 				long cpuBefore = system.getProcessCpuTime();
 				ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
 				cpuMillis.add((system.getProcessCpuTime() - cpuBefore) / 1_000_000);
+				if (edited != null) {
+					Map<String, Long> threadsAfter = threadTicks();
+					Map<String, Long> during = threadsAfter.entrySet().stream()
+						.collect(Collectors.toMap(Map.Entry::getKey, kind -> kind.getValue() - threadsBefore.getOrDefault(kind.getKey(), 0L)));
+					long alive = during.values().stream().mapToLong(Long::longValue).sum();
+					// the reload's own threads (its candidate's compilation, checks, warm-up) have ended by now
+					during.put("threads ended during the reload", Math.max(0, cpuMillis.get(i - 1) / 10 - alive));
+					System.out.printf("reload %d: CPU s by thread: %s%n", i, during.entrySet().stream().filter(kind -> kind.getValue() > 0)
+						.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+						.map(kind -> String.format("%s %.2f", kind.getKey(), kind.getValue() / 100.0)).collect(Collectors.joining(", ")));
+				}
 				if (attempt.outcome() != ReloadAttempt.Outcome.ACTIVATED) {
 					throw new IllegalStateException("reload refused: " + attempt.problems());
 				}
@@ -58,6 +88,46 @@ public final class ReloadBenchmark {
 			System.out.printf("each reload: %s ms (CPU %s ms)%n", millis, cpuMillis);
 			System.out.printf("reload time over %d reloads: median %d ms, max %d ms; CPU median %d ms%n", reloads, median(millis),
 					millis.stream().mapToLong(Long::longValue).max().orElse(0), median(cpuMillis));
+		}
+	}
+
+	/**
+	 * CPU ticks (hundredths of a second on Linux) of the process's threads by kind: the name without its
+	 * numbers; a thread that ended since is not in it.
+	 */
+	private static Map<String, Long> threadTicks() {
+		Map<String, Long> ticks = new TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			tasks.forEach(task -> {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+				catch (IOException | RuntimeException ex) {
+					// the thread ended meanwhile
+				}
+			});
+		}
+		catch (IOException ex) {
+			// no /proc: no threads to show
+		}
+		return ticks;
+	}
+
+	private static Path rulesDirectory(List<String> arguments) {
+		String option = "--parcours.rules.directory=";
+		return Path.of(arguments.stream().filter(argument -> argument.startsWith(option)).map(argument -> argument.substring(option.length()))
+			.reduce((first, last) -> last).orElse("rules"));
+	}
+
+	private static void append(Path file, String line) {
+		try {
+			Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot edit " + file, ex);
 		}
 	}
 

@@ -56,6 +56,21 @@ class CompilerClassPathTests {
 	}
 
 	@Test
+	void theNamesOfABuildsOwnClassesAreNotLookedUp() {
+		List<String> generated = List.of("scores/P53/LambdaPredicate53C806A57EEC78C807F00C0789DF9F40.class", "scores/P53/String.class",
+				"programmes/Rules64153E2A090B3456BE548F11E654D5F4RuleMethods1.class",
+				"programmes/DomainClassesMetadata64153E2A090B3456BE548F11E654D5F4$org_parcours_facts_ScorePoints_Metadata.class");
+
+		generated.forEach(name -> assertThat(classPath.getResource(name)).as(name).isNull());
+
+		assertThat(lookUps).isEmpty();
+		// a class of the service in a package of any other name is still found
+		assertThat(classPath.getResource("org/parcours/rules/RuleFile.class")).isNotNull();
+		assertThat(classPath.getResource("org/parcours/rules/P53.class")).isNull();
+		assertThat(lookUps).containsExactly("org/parcours/rules/RuleFile.class", "org/parcours/rules/P53.class");
+	}
+
+	@Test
 	void otherResourcesAndClassesAreTheServicesOwn() throws ClassNotFoundException {
 		assertThat(classPath.getResource("META-INF/kie.conf")).isEqualTo(service.getResource("META-INF/kie.conf"));
 		classPath.getResource("META-INF/kie.conf");
