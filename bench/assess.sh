@@ -29,6 +29,7 @@ shares() { # prints the parts' shares of a JFR recording of AssessmentBenchmark
 import sys, collections
 parts = [
     ("validation (PatientValidator.check)", ["PatientValidator.check("]),
+    ("  JBoss Logging asked for its level (Hibernate Validator, once per constraint)", ["org.jboss.logging."]),
     ("facts building (FactsBuilder.build)", ["FactsBuilder.build("]),
     ("rules (RuleSet.evaluate)", ["RuleSet.evaluate("]),
     ("  firing (fireAllRules)", ["StatefulKnowledgeSessionImpl.fireAllRules("]),
@@ -41,6 +42,7 @@ parts = [
         ["facts.ProgrammeCriteria.", "facts.ProgrammeFindings.", "facts.MedicationReview.", "facts.MedicationFindings."]),
     ("  deleting the patient facts afterwards", ["StatefulKnowledgeSessionImpl.delete("]),
     ("answer assembly (OutcomeAssembler.assemble)", ["OutcomeAssembler.assemble("]),
+    ("  the answer facts picked from working memory (AnswerFacts)", ["assessment.AnswerFacts."]),
 ]
 counts = collections.Counter(); total = 0; frames = []; thread = None
 def sample():

@@ -16,6 +16,8 @@ import org.parcours.facts.ScoreItems;
 import org.parcours.facts.ScoreMissing;
 import org.parcours.facts.ScorePoints;
 import org.parcours.facts.ScoreValue;
+import org.parcours.rules.ConstantFacts;
+import org.parcours.rules.EvaluatedFacts;
 
 /**
  * The facts an answer is made of, taken from working memory in one pass. About half of what an
@@ -43,7 +45,42 @@ final class AnswerFacts {
 
 	final List<Flag> flags = new ArrayList<>(16);
 
-	AnswerFacts(Collection<Object> facts) {
+	/**
+	 * The answer's facts of one evaluation. On a reused working memory the rule set's constant facts
+	 * (about 300, the same in every evaluation) were picked over once per rule set: only what the
+	 * evaluation inserted is read here, and the lists are put together in working-memory order.
+	 */
+	static AnswerFacts of(Collection<Object> facts) {
+		AnswerFacts found = new AnswerFacts();
+		if (facts instanceof EvaluatedFacts evaluated) {
+			OfConstants constants = evaluated.constants().view(OfConstants.class, OfConstants::new);
+			found.addAll(constants.before);
+			found.pick(evaluated.inserted());
+			found.addAll(constants.after);
+		}
+		else {
+			found.pick(facts);
+		}
+		return found;
+	}
+
+	/** The answer's facts among a rule set's constant facts, either side of an evaluation's own. */
+	private static final class OfConstants {
+
+		final AnswerFacts before = new AnswerFacts();
+
+		final AnswerFacts after = new AnswerFacts();
+
+		OfConstants(ConstantFacts constants) {
+			before.pick(constants.before());
+			after.pick(constants.after());
+		}
+	}
+
+	private AnswerFacts() {
+	}
+
+	private void pick(Collection<Object> facts) {
 		// The fact model's types are final records, so a type test is an exact-class test.
 		for (Object fact : facts) {
 			if (fact instanceof ScorePoints p) {
@@ -83,6 +120,18 @@ final class AnswerFacts {
 				programmes.add(p);
 			}
 		}
+	}
+
+	private void addAll(AnswerFacts other) {
+		levels.addAll(other.levels);
+		points.addAll(other.points);
+		values.addAll(other.values);
+		bands.addAll(other.bands);
+		missing.addAll(other.missing);
+		programmes.addAll(other.programmes);
+		programmeFindings.addAll(other.programmeFindings);
+		medicationFindings.addAll(other.medicationFindings);
+		flags.addAll(other.flags);
 	}
 
 	/** The first flag of that name in working memory, or {@code null}. */

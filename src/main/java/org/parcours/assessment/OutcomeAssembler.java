@@ -62,7 +62,7 @@ final class OutcomeAssembler {
 
 	static Assessment assemble(String patientId, String rulesVersion, PatientFacts patient, Collection<Object> facts,
 			List<Assessment.Warning> warnings, Mappings mappings) {
-		AnswerFacts found = new AnswerFacts(facts);
+		AnswerFacts found = AnswerFacts.of(facts);
 		List<Assessment.Warning> allWarnings = new ArrayList<>(warnings.size() + 4);
 		allWarnings.addAll(warnings);
 		Assessment.RiskLevel level = riskLevel(found.levels, mappings);

@@ -64,8 +64,8 @@ final class PatientSessions {
 	/** Bounds {@link #ready}: more threads than this at once get working memories that are then dropped. */
 	private final int maxReady;
 
-	/** The constant state of a reused working memory, the same in each: the start of every result. */
-	private final List<Object> constantState;
+	/** The constant state of a reused working memory, the same in each, and the unmatched constants: around every result. */
+	private final ConstantFacts constantState;
 
 	/** Fresh working memories, for a rule set whose working memories cannot be reused. */
 	private final KieSessionsPool pool;
@@ -97,7 +97,7 @@ final class PatientSessions {
 			.filter(rule -> !positiveOnly(rule)).map(Rule::getName).distinct().sorted().toList();
 		if (blocking.isEmpty()) {
 			this.ready = new ConcurrentLinkedQueue<>();
-			this.constantState = first.constantState();
+			this.constantState = new ConstantFacts(first.constantState(), unmatchedConstants);
 			this.ready.add(first);
 			this.pool = null;
 		}
@@ -192,9 +192,8 @@ final class PatientSessions {
 		if (memory == null) {
 			memory = new ReusedWorkingMemory(kieBase, matchedConstants);
 		}
-		List<Object> facts;
 		try {
-			facts = memory.run(patient, listener, limits, constantState);
+			return memory.run(patient, listener, limits, constantState);
 		}
 		finally {
 			if (memory.reusable() && ready.size() < maxReady) {
@@ -204,8 +203,6 @@ final class PatientSessions {
 				memory.dispose();
 			}
 		}
-		facts.addAll(unmatchedConstants);
-		return facts;
 	}
 
 	private Collection<Object> runFresh(Object patient, AgendaEventListener listener, EvaluationLimits limits) {

@@ -1,6 +1,7 @@
 package org.parcours.rules;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.drools.core.common.InternalFactHandle;
@@ -72,12 +73,12 @@ final class ReusedWorkingMemory implements RuleRuntimeEventListener {
 
 	/**
 	 * Runs the rules on {@code patient} and returns every fact in working memory afterwards: the
-	 * {@code constantState} this working memory was built with, then what the evaluation inserted (the
+	 * {@code constants} this working memory was built with around what the evaluation inserted (the
 	 * patient first). The working memory is back in its constant state afterwards, unless a rule
-	 * changed or deleted a fact: then the facts are read from the working memory itself, and it is
-	 * not reused.
+	 * changed or deleted a fact: then the facts are read from the working memory itself (and the
+	 * unmatched constants added), and it is not reused.
 	 */
-	List<Object> run(Object patient, AgendaEventListener listener, EvaluationLimits limits, List<Object> constantState) {
+	Collection<Object> run(Object patient, AgendaEventListener listener, EvaluationLimits limits, ConstantFacts constants) {
 		evaluating = true;
 		boolean completed = false;
 		try {
@@ -91,14 +92,15 @@ final class ReusedWorkingMemory implements RuleRuntimeEventListener {
 			guard.verify();
 			completed = true;
 			if (spoilt) {
-				return new ArrayList<>(session.getObjects());
+				List<Object> facts = new ArrayList<>(session.getObjects());
+				facts.addAll(constants.after());
+				return facts;
 			}
-			List<Object> facts = new ArrayList<>(constantState.size() + inserted.size() + 64);
-			facts.addAll(constantState);
+			List<Object> facts = new ArrayList<>(inserted.size());
 			for (FactHandle handle : inserted) {
 				facts.add(((InternalFactHandle) handle).getObject());
 			}
-			return facts;
+			return new EvaluatedFacts(constants, facts);
 		}
 		finally {
 			evaluating = false;
