@@ -15,10 +15,13 @@
 #   bench/startup.sh 3 main.jar target/parcours.jar
 #   bench/startup.sh 3 target/parcours.jar "target/parcours.jar -XX:TieredStopAtLevel=1" "bin/parcours target/parcours.jar"
 #   bench/startup.sh 3 "bin/parcours target/parcours.jar" "-XX:+UseSerialGC bin/parcours target/parcours.jar"
+#   bench/startup.sh 3 "11f4431:bin/parcours main.jar" "bin/parcours target/parcours.jar"   (a script as of a commit)
 # Each start also prints where its CPU seconds went, by thread: Spring's main thread, the JIT compilers,
 # the garbage collector, the rules' threads (those that ended before the first answer together with the rest that did).
 # bin/parcours makes its class data sharing archive at its first start (a training start, then the
-# dump): with STARTS=cached that is the untimed start that fills the cache.
+# dump): with STARTS=cached that is the untimed start that fills the cache. Each launch-script variant
+# keeps its archive in this run's own directory (PARCOURS_CDS_DIRECTORY, if set, is used instead), so
+# an archive an older script made for the same jar is not reused.
 # PORT (default 18082), RULES (default ./rules) and STARTS (default "cold cached"; "cached" alone
 # fills each variant's cache once, untimed, and times its cached starts only) can be set.
 set -euo pipefail
@@ -47,7 +50,14 @@ start() { # variant cache-directory label [quiet]
   else
     local options=-Xmx512m
     while [[ "${words[0]}" == -* ]]; do options+=" ${words[0]}"; words=("${words[@]:1}"); done
-    JAVA_OPTS=$options "${words[@]}" "${args[@]}" > "$log" 2>&1 &
+    if [[ "${words[0]}" =~ ^([0-9a-f]{7,40}):(.+)$ ]]; then
+      # a launch script as of a commit, to compare scripts on one jar
+      local script="$WORK/script-${BASH_REMATCH[1]}-${BASH_REMATCH[2]//\//-}"
+      git show "${BASH_REMATCH[1]}:${BASH_REMATCH[2]}" > "$script" && chmod +x "$script"
+      words[0]=$script
+    fi
+    # each variant's class data sharing archive of its own, made by its own script
+    PARCOURS_CDS_DIRECTORY=${PARCOURS_CDS_DIRECTORY:-$WORK/cds-$(sha1sum <<< "$1" | cut -c1-12)} JAVA_OPTS=$options "${words[@]}" "${args[@]}" > "$log" 2>&1 &
   fi
   app=$!
   until curl -fs "localhost:$PORT/actuator/health" >/dev/null 2>&1; do
