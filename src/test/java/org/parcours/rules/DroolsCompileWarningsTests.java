@@ -3,6 +3,7 @@ package org.parcours.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 class DroolsCompileWarningsTests {
 
-	private static final List<String> warnings = new java.util.ArrayList<>();
+	private static final List<String> warnings = new ArrayList<>();
 
 	private static RuleSet ruleSet;
 
