@@ -2,6 +2,7 @@ package org.parcours.cases;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -84,14 +85,10 @@ class WarmUpAfterStartTests {
 		});
 		assertThat(answering.await(10, TimeUnit.SECONDS)).isTrue();
 
-		CompletableFuture<Void> warming = CompletableFuture.runAsync(warmUp::run);
-		Thread.sleep(500);
-		assertThat(warmed()).as("no assessment while the request runs").isEqualTo(before);
-
-		release.countDown();
-		request.get(10, TimeUnit.SECONDS);
-		warming.get(60, TimeUnit.SECONDS);
-		assertThat(warmed()).isEqualTo(before + BOUND);
+		assertWarmUpWaitsUntilTheEnd("the request", before, () -> {
+			release.countDown();
+			return request.get(10, TimeUnit.SECONDS);
+		});
 	}
 
 	@Test
@@ -105,18 +102,25 @@ class WarmUpAfterStartTests {
 			assertThat(held.entered.await(60, TimeUnit.SECONDS)).as("the reload reached its checks").isTrue();
 			assertThat(reloader.reloading()).isTrue();
 
-			CompletableFuture<Void> warming = CompletableFuture.runAsync(warmUp::run);
-			Thread.sleep(500);
-			assertThat(warmed()).as("no assessment while the reload runs").isEqualTo(before);
-
-			held.release();
-			reload.get(60, TimeUnit.SECONDS);
-			warming.get(60, TimeUnit.SECONDS);
-			assertThat(warmed()).isEqualTo(before + BOUND);
+			assertWarmUpWaitsUntilTheEnd("the reload", before, () -> {
+				held.release();
+				return reload.get(60, TimeUnit.SECONDS);
+			});
 		}
 		finally {
 			held.release();
 		}
+	}
+
+	/** Runs the warm-up by hand while {@code what} runs: no assessment until {@code end} has ended it, then all of them. */
+	private void assertWarmUpWaitsUntilTheEnd(String what, double before, Callable<?> end) throws Exception {
+		CompletableFuture<Void> warming = CompletableFuture.runAsync(warmUp::run);
+		Thread.sleep(500);
+		assertThat(warmed()).as("no assessment while " + what + " runs").isEqualTo(before);
+
+		end.call();
+		warming.get(60, TimeUnit.SECONDS);
+		assertThat(warmed()).isEqualTo(before + BOUND);
 	}
 
 	private double warmed() {
