@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +20,11 @@ import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
 import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
+import org.drools.compiler.kproject.models.KieBaseModelImpl;
+import org.drools.model.Model;
+import org.drools.modelcompiler.CanonicalKieModule;
+import org.drools.util.PortablePath;
+import org.drools.wiring.api.classloader.ProjectClassLoader;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -36,9 +44,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles the DRL files and CSV decision tables of a rule set together with the executable model.
- * Every build gets its own ReleaseId, and the module is removed from the KIE repository as soon as
- * its container exists, so repeated reloads do not accumulate modules.
+ * Compiles the DRL files and CSV decision tables of a rule set together with the executable model, into
+ * the rule models a knowledge base is assembled from ({@link ModelAssembly}). Every build gets its own
+ * ReleaseId, and the module is removed from the KIE repository as soon as it is built, so repeated
+ * reloads do not accumulate modules.
  */
 final class DrlCompiler {
 
@@ -99,13 +108,22 @@ final class DrlCompiler {
 
 	/** As {@link #compile(List, String, CompiledRulesCache)}, for one part of a rule set (see {@link Part}). */
 	static KieBase compile(List<RuleFile> files, String contentHash, CompiledRulesCache cache, Part part) {
+		return ModelAssembly.knowledgeBase(List.of(models(files, contentHash, cache, part)));
+	}
+
+	/**
+	 * The rule models these files compile to (one per package), from the module stored in the cache for
+	 * their content hash when there is a valid one the engine can read, else from a fresh compilation
+	 * (then stored). Either way the compiled code is checked before any of it is loaded.
+	 */
+	static List<Model> models(List<RuleFile> files, String contentHash, CompiledRulesCache cache, Part part) {
 		KieServices kie = KieServices.get();
 		long start = System.nanoTime();
-		Optional<InternalKieModule> cached = cache.read(contentHash).flatMap(stored -> loaded(kie, stored));
+		Optional<InternalKieModule> cached = cache.read(contentHash).flatMap(DrlCompiler::loaded);
 		if (cached.isPresent()) {
 			log.debug("Compiled rules read from the cache in {} ms", millisSince(start));
 			try {
-				return checkedKieBase(kie, cached.get(), files);
+				return checkedModels(cached.get(), files);
 			}
 			catch (RuntimeException ex) {
 				// refused by the compiled-code check (an entry not written by this service) or unusable: the files decide
@@ -121,46 +139,47 @@ final class DrlCompiler {
 			log.debug("Rules compiled in {} ms ({} ms of CPU, {} part, {} files)", millisSince(start),
 					(THREADS.getCurrentThreadCpuTime() - cpu) / 1_000_000, part.name().toLowerCase(Locale.ROOT), files.size());
 		}
-		KieBase kieBase = checkedKieBase(kie, module, files);
+		List<Model> models = checkedModels(module, files);
 		cache.write(contentHash, module.getBytes());
-		return kieBase;
+		return models;
 	}
 
 	private static long millisSince(long start) {
 		return (System.nanoTime() - start) / 1_000_000;
 	}
 
-	private static KieBase checkedKieBase(KieServices kie, InternalKieModule module, List<RuleFile> files) {
-		ReleaseId releaseId = module.getReleaseId();
-		try {
-			long start = System.nanoTime();
-			List<RuleProblem> forbidden = RuleBytecodeCheck.check(module, files);
-			if (!forbidden.isEmpty()) {
-				throw new RuleSetException("Safety check of the compiled rules", forbidden);
-			}
-			long checked = System.nanoTime();
-			KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-			log.debug("Compiled code checked in {} ms, knowledge base built in {} ms", (checked - start) / 1_000_000, millisSince(checked));
-			return kieBase;
+	/**
+	 * The module's rule models, once its compiled code passed the check: its classes are loaded only then,
+	 * by a class loader of their own over the service's.
+	 */
+	private static List<Model> checkedModels(InternalKieModule module, List<RuleFile> files) {
+		long start = System.nanoTime();
+		List<RuleProblem> forbidden = RuleBytecodeCheck.check(module, files);
+		if (!forbidden.isEmpty()) {
+			throw new RuleSetException("Safety check of the compiled rules", forbidden);
 		}
-		finally {
-			kie.getRepository().removeKieModule(releaseId);
+		if (!(module instanceof CanonicalKieModule canonical)) {
+			throw new IllegalStateException("Not an executable model: " + module.getClass().getSimpleName());
 		}
+		long checked = System.nanoTime();
+		canonical.setModuleClassLoader(ProjectClassLoader.createProjectClassLoader(DrlCompiler.class.getClassLoader(), canonical.getClassesMap()));
+		KieBaseModelImpl description = (KieBaseModelImpl) canonical.getKieModuleModel().getKieBaseModels().values().iterator().next();
+		// one model per package; by name, so that a module's models come in the same order every time
+		List<Model> models = canonical.getModelForKBase(description).stream().sorted(Comparator.comparing(Model::getName)).toList();
+		log.debug("Compiled code checked in {} ms, models loaded in {} ms", (checked - start) / 1_000_000, millisSince(checked));
+		return models;
 	}
 
 	/**
 	 * A module read back from the cache, with the default module description a build without one gets,
 	 * or empty (then it is compiled) when the engine cannot read it.
 	 */
-	private static Optional<InternalKieModule> loaded(KieServices kie, byte[] stored) {
+	private static Optional<InternalKieModule> loaded(byte[] stored) {
 		try {
 			MemoryFileSystem jar = files(stored);
-			KieModuleModel description = kie.newKieModuleModel();
+			KieModuleModel description = KieServices.get().newKieModuleModel();
 			KieBuilderImpl.setDefaultsforEmptyKieModule(description);
-			InternalKieModule module = InternalKieModuleProvider.get(ReleaseIdImpl.fromPropertiesString(jar.findPomProperties()),
-					description, jar);
-			kie.getRepository().addKieModule(module);
-			return Optional.of(module);
+			return Optional.of(InternalKieModuleProvider.get(ReleaseIdImpl.fromPropertiesString(jar.findPomProperties()), description, jar));
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("A cached compiled rule set could not be read by the engine ({}); compiling", ex.getClass().getSimpleName());
@@ -205,11 +224,40 @@ final class DrlCompiler {
 			.filter(problem -> !(problem.line() == 0 && problem.message().contains("Parser returned a null Package")))
 			.toList());
 		errors.addAll(GeneratedCodeLocator.locate(messages.stream().filter(DrlCompiler::isGenerated).toList(), files));
+		// nothing is read from the engine's repository of modules: the models are taken from the module itself
+		kie.getRepository().removeKieModule(releaseId);
 		if (!errors.isEmpty()) {
-			kie.getRepository().removeKieModule(releaseId);
 			throw new RuleSetException("Compilation", errors);
 		}
 		return (InternalKieModule) builder.getKieModule();
+	}
+
+	/**
+	 * The paths of these files in the order a build of them all adds their rules: the DRL files, then the
+	 * decision tables, each in the order of the engine's file system of the build (its map of file names:
+	 * the files of the build's source, copied after the module's description, keyed by their paths). Rules of
+	 * equal salience fire in that order, so a knowledge base assembled from the files' own builds follows it.
+	 */
+	static List<String> buildOrder(List<RuleFile> files) {
+		KieServices kie = KieServices.get();
+		ReleaseId releaseId = kie.newReleaseId("org.parcours", "rules", "1.0");
+		MemoryFileSystem source = new MemoryFileSystem();
+		source.write("pom.xml", new byte[0], true);
+		for (RuleFile file : files) {
+			source.write(RESOURCES + file.path(), new byte[0], true);
+		}
+		MemoryFileSystem target = new MemoryFileSystem();
+		target.write(((ReleaseIdImpl) releaseId).getPomXmlPath(), new byte[0], true);
+		target.write(((ReleaseIdImpl) releaseId).getPomPropertiesPath(), new byte[0], true);
+		target.write("META-INF/kmodule.xml", new byte[0], true);
+		source.getFilePaths().stream().map(PortablePath::asString).filter(name -> name.startsWith(RESOURCES))
+			.forEach(name -> target.write(name.substring(RESOURCES.length()), new byte[0], true));
+		Map<String, RuleFile> byPath = new HashMap<>();
+		files.forEach(file -> byPath.put(file.path(), file));
+		List<String> ordered = target.getFilePaths().stream().map(PortablePath::asString).filter(byPath::containsKey).toList();
+		List<String> order = new ArrayList<>(ordered.stream().filter(path -> byPath.get(path).isDrl()).toList());
+		order.addAll(ordered.stream().filter(path -> byPath.get(path).isDecisionTable()).toList());
+		return order;
 	}
 
 	private static Resource resource(KieServices kie, RuleFile file) {

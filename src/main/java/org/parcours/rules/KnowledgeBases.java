@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import org.drools.core.impl.InternalRuleBase;
+import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.conf.KeepReferenceOption;
 import org.slf4j.Logger;
@@ -51,6 +53,15 @@ final class KnowledgeBases {
 
 	/** Knowledge bases of the rules part and of each file's parameters by their content hash (the hashes never meet, see RuleSourceSplit). */
 	private final Map<String, WeakReference<KieBase>> parts = new HashMap<>();
+
+	/**
+	 * The models of each file of the rules part by the content hash of the file and what it compiles with;
+	 * each stays known as long as a knowledge base assembled from it is alive ({@link #modelsInUse}).
+	 */
+	private final Map<String, WeakReference<List<Model>>> files = new HashMap<>();
+
+	/** The models each knowledge base of a rules part was assembled from, kept as long as it is alive. */
+	private final Map<KieBase, List<List<Model>>> modelsInUse = new WeakHashMap<>();
 
 	KnowledgeBases(CompiledRulesCache cache) {
 		this.cache = cache;
@@ -149,8 +160,71 @@ final class KnowledgeBases {
 		String key = split.rulesHash();
 		// a table with rows with and without conditions is in both parts: its rows without are taken out
 		// of the rules part before it is shared, since afterwards nothing changes it
-		return shared(key, () -> unreferencingItsWorkingMemories(
-				PatientSessions.withoutConditionFreeRules(DrlCompiler.compile(split.rules(), key, cache))));
+		return shared(key, () -> unreferencingItsWorkingMemories(PatientSessions.withoutConditionFreeRules(fileByFile(split))));
+	}
+
+	/**
+	 * The rules part assembled from each file's models (compiled with its package's functions): for each
+	 * file, the models already loaded for it if a rule set still uses them (the same classes, already
+	 * compiled by the just-in-time compiler), else the cache's or a new compilation's. A file that does
+	 * not compile so (a mistake, or a reference to a rule or query of another file) makes the whole part
+	 * compile as one, as for the parameter shares: a mistake is then reported as by a compilation of the
+	 * whole. A file refused by the compiled-code check is refused.
+	 */
+	private KieBase fileByFile(RuleSourceSplit split) {
+		List<List<Model>> models = new ArrayList<>();
+		List<RuleSetException> failures = new ArrayList<>();
+		List<String> alone = new ArrayList<>();
+		// in the order a build of the whole part adds their rules: rules of equal salience fire in that order
+		List<String> order = DrlCompiler.buildOrder(split.rules());
+		List<List<RuleFile>> units = split.ruleUnits().stream().sorted(Comparator.comparingInt(unit -> order.indexOf(unit.get(0).path()))).toList();
+		for (List<RuleFile> unit : units) {
+			String key = RuleSourceSplit.ruleUnitHash(unit);
+			try {
+				models.add(fileModels(key, () -> DrlCompiler.models(unit, key, cache.shares(), DrlCompiler.Part.RULES)));
+			}
+			catch (RuleSetException ex) {
+				failures.add(ex);
+				if (ex.stage().equals(COMPILATION)) {
+					alone.add(unit.get(0).path());
+				}
+			}
+		}
+		if (!alone.isEmpty()) {
+			log.info("The rules of {} do not compile without the other files': the rules part is compiled whole", alone);
+			return DrlCompiler.compile(split.rules(), split.rulesHash(), cache);
+		}
+		if (!failures.isEmpty()) {
+			throw merged(failures, split.rules());
+		}
+		KieBase assembled = ModelAssembly.knowledgeBase(models);
+		synchronized (this) {
+			modelsInUse.put(assembled, List.copyOf(models));
+		}
+		return assembled;
+	}
+
+	/** A file's models: those already loaded for its content if a knowledge base still uses them, else new ones. */
+	private List<Model> fileModels(String key, Supplier<List<Model>> build) {
+		synchronized (this) {
+			WeakReference<List<Model>> reference = files.get(key);
+			List<Model> known = reference == null ? null : reference.get();
+			if (known != null) {
+				return known;
+			}
+		}
+		List<Model> built = build.get();
+		synchronized (this) {
+			// a candidate built at the same time (a reload past its deadline, still running) may have been first
+			WeakReference<List<Model>> first = files.get(key);
+			List<Model> earlier = first == null ? null : first.get();
+			if (earlier != null) {
+				return earlier;
+			}
+			files.values().removeIf(reference -> reference.get() == null);
+			files.put(key, new WeakReference<>(built));
+			return built;
+		}
 	}
 
 	/**

@@ -30,25 +30,27 @@ import org.drools.drl.parser.DroolsParserException;
  * rules part's copy of such a row is taken out of its knowledge base when that is built. A DRL file
  * without parameters or functions is in the rules part only.
  */
-record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules, List<List<RuleFile>> shares) {
+record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules, List<List<RuleFile>> shares, List<List<RuleFile>> ruleUnits) {
 
 	static RuleSourceSplit of(List<RuleFile> files) {
 		List<Cut> cuts = files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).map(CUTS::of).toList();
 		if (cuts.stream().anyMatch(Cut::declaresTypes)) {
-			return new RuleSourceSplit(List.of(), files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).toList(), List.of());
+			return new RuleSourceSplit(List.of(), files.stream().filter(file -> file.isDrl() || file.isDecisionTable()).toList(), List.of(),
+					List.of());
 		}
 		return new RuleSourceSplit(cuts.stream().map(Cut::parameters).filter(Objects::nonNull).toList(),
 				cuts.stream().map(Cut::rules).filter(Objects::nonNull).toList(),
-				cuts.stream().filter(Cut::parameterRules).map(cut -> share(cut, cuts)).toList());
+				cuts.stream().filter(Cut::parameterRules).map(cut -> unit(cut.parameters(), cut, cuts)).toList(),
+				cuts.stream().filter(Cut::conditionRules).map(cut -> unit(cut.rules(), cut, cuts)).toList());
 	}
 
 	/**
-	 * What a file's share of the parameter part compiles with: the share, then the functions of the other
-	 * files of its package (a rule or function may call those; the engine reads a package's files as one).
+	 * What a file's share of a part compiles with: the share, then the functions of the other files of
+	 * its package (a rule or function may call those; the engine reads a package's files as one).
 	 */
-	private static List<RuleFile> share(Cut cut, List<Cut> cuts) {
+	private static List<RuleFile> unit(RuleFile share, Cut cut, List<Cut> cuts) {
 		List<RuleFile> unit = new ArrayList<>();
-		unit.add(cut.parameters());
+		unit.add(share);
 		cuts.stream().filter(other -> other != cut && other.functions() != null && other.packageName().equals(cut.packageName()))
 			.map(Cut::functions).forEach(unit::add);
 		return List.copyOf(unit);
@@ -56,10 +58,11 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules, List<Lis
 
 	/**
 	 * One file's share of each part (null: none), whether its share of the parameter part has a rule
-	 * (not only functions), its package, its functions alone (null: none), and whether it declares a type.
+	 * (not only functions), whether its share of the rules part has one, its package, its functions alone
+	 * (null: none), and whether it declares a type.
 	 */
-	private record Cut(RuleFile parameters, RuleFile rules, boolean parameterRules, String packageName, RuleFile functions,
-			boolean declaresTypes) {
+	private record Cut(RuleFile parameters, RuleFile rules, boolean parameterRules, boolean conditionRules, String packageName,
+			RuleFile functions, boolean declaresTypes) {
 	}
 
 	/** A file's cut depends on nothing else: a reload cuts only the files that changed. */
@@ -86,6 +89,14 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules, List<Lis
 	 */
 	static String shareHash(List<RuleFile> share) {
 		return RuleSetLoader.contentHashOf(prefixed("parameters/", share));
+	}
+
+	/**
+	 * The content hash of one file's share of the rules part, with what it compiles with (an element of
+	 * {@link #ruleUnits}): the key of its compiled module and of its shared models.
+	 */
+	static String ruleUnitHash(List<RuleFile> unit) {
+		return RuleSetLoader.contentHashOf(prefixed("rules/", unit));
 	}
 
 	/** The content hash of the rules part: the key of its compiled module and of its shared knowledge base. */
@@ -115,24 +126,26 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules, List<Lis
 		}
 		boolean declaresTypes = parsed != null && (!parsed.getTypeDeclarations().isEmpty() || !parsed.getEnumDeclarations().isEmpty());
 		if (parsed == null || parser.hasErrors()) {
-			return new Cut(null, file, false, "", null, declaresTypes);
+			return new Cut(null, file, false, true, "", null, declaresTypes);
 		}
 		char[] parameterText = text.toCharArray();
 		char[] rulesText = text.toCharArray();
 		char[] functionsText = text.toCharArray();
 		boolean anyConditionFree = false;
+		boolean anyConditions = false;
 		for (RuleDescr rule : parsed.getRules()) {
 			boolean conditionFree = rule.getLhs() == null || rule.getLhs().getDescrs().isEmpty();
 			blank(conditionFree ? rulesText : parameterText, rule.getStartCharacter(), rule.getEndCharacter());
 			blank(functionsText, rule.getStartCharacter(), rule.getEndCharacter());
 			anyConditionFree |= conditionFree;
+			anyConditions |= !conditionFree;
 		}
 		RuleFile functions = parsed.getFunctions().isEmpty() ? null : withText(file, functionsText);
 		// a file without parameters is left out of the parameter part, unless it has functions (a
 		// parameter rule may call those of its package): an edit of its rules then leaves that part as it is
 		boolean parameters = anyConditionFree || !parsed.getFunctions().isEmpty();
-		return new Cut(parameters ? withText(file, parameterText) : null, withText(file, rulesText), anyConditionFree, parsed.getNamespace(),
-				functions, declaresTypes);
+		return new Cut(parameters ? withText(file, parameterText) : null, withText(file, rulesText), anyConditionFree, anyConditions,
+				parsed.getNamespace(), functions, declaresTypes);
 	}
 
 	/** Blanks characters {@code from} to {@code to} (both included), keeping line breaks: every line stays where it was. */
@@ -157,7 +170,7 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules, List<Lis
 		List<RuleProblem> unreadable = new ArrayList<>();
 		List<DecisionTable> tables = DecisionTable.read(file, unreadable);
 		if (!unreadable.isEmpty() || tables.isEmpty()) {
-			return new Cut(null, file, false, "", null, false);
+			return new Cut(null, file, false, true, "", null, false);
 		}
 		String[] lines = file.text().split("(?<=\\n)|(?<=\\r)(?!\\n)", -1);
 		String[] parameterLines = lines.clone();
@@ -177,7 +190,7 @@ record RuleSourceSplit(List<RuleFile> parameters, List<RuleFile> rules, List<Lis
 			anyRules |= conditions;
 		}
 		return new Cut(anyParameters ? new RuleFile(file.path(), String.join("", parameterLines).getBytes(StandardCharsets.UTF_8)) : null,
-				anyRules ? new RuleFile(file.path(), String.join("", rulesLines).getBytes(StandardCharsets.UTF_8)) : null, anyParameters,
+				anyRules ? new RuleFile(file.path(), String.join("", rulesLines).getBytes(StandardCharsets.UTF_8)) : null, anyParameters, anyRules,
 				tables.get(0).packageName(), null, false);
 	}
 
