@@ -37,11 +37,11 @@ final class CompiledRulesCache {
 	private static final String SHARE_SUFFIX = ".share";
 
 	/**
-	 * File shares of the parameter part kept for each entry of a whole part. A rule set has one share per
-	 * file with parameters (about forty in the default rules) and an edit adds one, so this keeps every share of
-	 * the rule sets of the kept entries, and more.
+	 * File shares of the parameter and rules parts kept for each entry of a whole part. A rule set has one
+	 * share per file with parameters and one per file with rules (about seventy-five in the default rules)
+	 * and an edit adds one or two, so this keeps every share of as many rule sets as whole entries, and more.
 	 */
-	private static final int SHARES_PER_ENTRY = 32;
+	private static final int SHARES_PER_ENTRY = 128;
 
 	/** A cache that holds nothing and keeps nothing: every load compiles. */
 	static final CompiledRulesCache NONE = new CompiledRulesCache(null, null, null);
@@ -51,13 +51,13 @@ final class CompiledRulesCache {
 
 	private final CompilerIdentity identity;
 
-	/** The entries of each file's share of the parameter part, in the same directory; this cache itself for one that keeps nothing or for the shares' own. */
+	/** The entries of each file's share of a part, in the same directory; this cache itself for one that keeps nothing or for the shares' own. */
 	private final CompiledRulesCache shares;
 
 	CompiledRulesCache(Path directory, int maxEntries, CompilerIdentity identity) {
 		this(directory == null ? null : new PrivateEntries(directory, SUFFIX, maxEntries, "Compiled-rules cache entry"), identity,
 				directory == null ? null : new CompiledRulesCache(
-						new PrivateEntries(directory, SHARE_SUFFIX, SHARES_PER_ENTRY * maxEntries, "Compiled parameter share"), identity, null));
+						new PrivateEntries(directory, SHARE_SUFFIX, SHARES_PER_ENTRY * maxEntries, "Compiled file share"), identity, null));
 	}
 
 	private CompiledRulesCache(PrivateEntries entries, CompilerIdentity identity, CompiledRulesCache shares) {
@@ -67,8 +67,8 @@ final class CompiledRulesCache {
 	}
 
 	/**
-	 * The cache of the parameter part's file shares (see {@link KnowledgeBases}): the same guarantees, in
-	 * entries of their own, so that the many small shares do not push the parts' entries out.
+	 * The cache of the parts' file shares (see {@link KnowledgeBases}): the same guarantees, in entries of
+	 * their own, so that the many small shares do not push the entries of parts compiled whole out.
 	 */
 	CompiledRulesCache shares() {
 		return shares;

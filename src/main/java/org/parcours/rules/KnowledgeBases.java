@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The compiled halves of a rule set (see {@link RuleSourceSplit}): the rules part, and the parameter
- * part as one knowledge base per file, each shared by every rule set with the same part or share. A
- * parameter edit thus compiles the edited file's share alone, and a rule set that differs from the
+ * The compiled halves of a rule set (see {@link RuleSourceSplit}): the rules part, one knowledge base
+ * assembled from each file's compiled rules, and the parameter part as one knowledge base per file,
+ * each shared by every rule set with the same part or share. An edit thus compiles the edited file's
+ * shares alone (a rule edit: the other files' rules keep their loaded classes, already compiled by the
+ * just-in-time compiler, in the new knowledge base), and a rule set that differs from the
  * active one only in its parameters runs on the very knowledge base of the rules the active one runs
  * on: the same loaded classes, already compiled by the JVM's just-in-time compiler, no new class
  * loader, no second check of the compiled code; and a reload of unchanged files compiles, reads and

@@ -13,12 +13,12 @@ import org.drools.drl.parser.DroolsParserException;
 /**
  * The rule files cut in two before they are compiled: the <em>parameter part</em>, every rule without
  * any condition (thresholds, settings, next steps, programme declarations: what a clinician edits
- * most), and the <em>rules part</em>, everything else. The rules part is compiled as one; the
- * parameter part file by file, each file's share on its own with the functions of its package
- * ({@link #shares}: the shares with a rule; one with functions only inserts nothing), so an edit of a
- * parameter compiles only that file's share, and the rules part and the other shares, unchanged, keep
- * their knowledge bases (see {@link KnowledgeBases}). {@link #parameters} is the whole parameter part,
- * every file's share, for when a share does not compile without the others.
+ * most), and the <em>rules part</em>, everything else. Both are compiled file by file, each file's
+ * share on its own with the functions of its package ({@link #shares} and {@link #ruleUnits}: the shares
+ * with a rule; one with functions only adds nothing), so an edit compiles only the edited file's shares
+ * (an edit of a function, its package's), and the other shares, unchanged, keep their compiled classes
+ * (see {@link KnowledgeBases}). {@link #parameters} and {@link #rules} are the whole parts, every file's
+ * share, for when a share does not compile without the others.
  *
  * <p>Both parts keep every file's path and header (package, imports, functions, RuleSet and Import
  * rows) so that each compiles alone, and keep every line where it was: what is taken out of a part is

@@ -63,7 +63,8 @@ public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultVal
 	 * their compilation. {@code directory}: where; outside the rules directory (whose every file is part
 	 * of the rule set), writable by this service only, by default in the user's cache directory.
 	 * {@code max-entries}: how many compiled rule sets are kept (the most recently used); a rule set is
-	 * stored as two parts, its parameters and its rules, so the cache keeps twice as many entries.
+	 * stored file by file, its parameters and its rules, so the cache keeps up to 128 small entries per
+	 * rule set, and up to twice {@code max-entries} of parts compiled whole.
 	 */
 	public record Cache(@DefaultValue("true") boolean enabled, Path directory, @DefaultValue("8") int maxEntries) {
 

@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The compiled-rules cache never serves rules that differ from the files: an entry is used only when it
  * was written for exactly this content and this build of Parcours, Drools and Java, and is intact. A
  * corrupt, truncated, stale or mismatched entry is dropped and the rules are compiled, so the answer is
- * always the one of the files. A rule set is stored as an entry of its rules part and one of each file's
- * share of its parameter part (see {@link RuleSourceSplit}), each checked alone. Runs on the fixture rule set, whose threshold edit
+ * always the one of the files. A rule set is stored as an entry of each file's share of its rules part
+ * and of its parameter part (see {@link RuleSourceSplit}), each checked alone; a rule set compiled whole
+ * as one entry. Runs on the fixture rule set, whose threshold edit
  * changes a patient's level.
  */
 class CompiledRulesCacheTests {
@@ -57,9 +58,13 @@ class CompiledRulesCacheTests {
 		return RuleSourceSplit.of(RuleSetLoader.read(rules.root()));
 	}
 
-	/** The key of one half: "parameters" (the thresholds file's share, the one edited here) or "rules". */
+	/** The key of one half: "parameters" (the thresholds file's share, the one edited here) or "rules" (the levels file's share). */
 	String key(String half) {
-		return half.equals("parameters") ? RuleSourceSplit.shareHash(thresholdsShare()) : split().rulesHash();
+		return half.equals("parameters") ? RuleSourceSplit.shareHash(thresholdsShare()) : RuleSourceSplit.ruleUnitHash(levelsShare());
+	}
+
+	List<RuleFile> levelsShare() {
+		return split().ruleUnits().stream().filter(unit -> unit.get(0).path().equals("stratification/levels.drl")).findFirst().orElseThrow();
 	}
 
 	List<RuleFile> thresholdsShare() {
@@ -68,12 +73,12 @@ class CompiledRulesCacheTests {
 
 	/** The cache an entry of this half is in. */
 	CompiledRulesCache cacheOf(String half) {
-		return half.equals("parameters") ? cache.shares() : cache;
+		return cache.shares();
 	}
 
-	/** An entry for each file's parameters and one for the rules part. */
+	/** An entry for each file's parameters and one for each file's rules. */
 	int entriesOfARuleSet() {
-		return split().shares().size() + 1;
+		return split().shares().size() + split().ruleUnits().size();
 	}
 
 	List<Path> entries() throws IOException {
@@ -101,7 +106,10 @@ class CompiledRulesCacheTests {
 		for (List<RuleFile> share : split().shares()) {
 			assertThat(cache.shares().read(RuleSourceSplit.shareHash(share))).isPresent();
 		}
-		assertThat(cache.read(key("rules"))).isPresent();
+		for (List<RuleFile> unit : split().ruleUnits()) {
+			assertThat(cache.shares().read(RuleSourceSplit.ruleUnitHash(unit))).isPresent();
+		}
+		assertThat(cache.read(split().rulesHash())).as("the rules part compiled file by file, not whole").isEmpty();
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
 		assertThat(entries()).hasSize(entries);
@@ -229,27 +237,43 @@ class CompiledRulesCacheTests {
 			assertThat(cache.shares().read(RuleSourceSplit.shareHash(attack))).isEmpty();
 		}
 		else {
-			assertThat(cache.read(key("rules"))).isEmpty();
+			List<RuleFile> attack = split().ruleUnits().stream().filter(unit -> unit.get(0).path().equals("stratification/attack.drl")).findFirst()
+				.orElseThrow();
+			assertThat(cache.shares().read(RuleSourceSplit.ruleUnitHash(attack))).isEmpty();
 		}
 	}
 
 	@Test
 	void onlyTheMostRecentlyUsedEntriesAreKept() throws IOException {
+		// a rule set that declares a type is compiled whole, as one entry
+		rules.write("stratification/marker.drl", "package stratification\n\ndeclare Marker\n    name : String\nend\n");
 		cache = new CompiledRulesCache(cacheDirectory, 2, CompilerIdentity.current());
-		String first = key("rules");
+		String first = split().rulesHash();
 		load();
 		String original = rules.replace("stratification/levels.drl", "rule \"L1\"", "// second\nrule \"L1\"");
-		String second = key("rules");
+		String second = split().rulesHash();
 		load();
 		rules.write("stratification/levels.drl", original.replace("rule \"L1\"", "// third\nrule \"L1\""));
-		String third = key("rules");
+		String third = split().rulesHash();
 		load();
 
-		assertThat(entries()).hasSize(entriesOfARuleSet() + 1);
+		assertThat(entries()).hasSize(2);
 		assertThat(cache.read(first)).isEmpty();
 		assertThat(cache.read(second)).isPresent();
 		assertThat(cache.read(third)).isPresent();
-		assertThat(cache.shares().read(key("parameters"))).as("each file's parameters, in entries of their own, used by every load").isPresent();
+	}
+
+	@Test
+	void aRuleEditAddsOnlyTheEditedFilesRules() throws IOException {
+		load();
+		int entries = entriesOfARuleSet();
+		String levels = key("rules");
+		rules.replace("stratification/levels.drl", "rule \"L1\"", "// edited\nrule \"L1\"");
+
+		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
+		assertThat(entries()).as("only the edited file's rules added").hasSize(entries + 1);
+		assertThat(cache.shares().read(levels)).isPresent();
+		assertThat(cache.shares().read(key("rules"))).isPresent();
 	}
 
 	@Test
@@ -258,7 +282,7 @@ class CompiledRulesCacheTests {
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
 		assertThat(cache.shares().read(key("parameters"))).isEmpty();
-		assertThat(cache.read(key("rules"))).isEmpty();
+		assertThat(cache.shares().read(key("rules"))).isEmpty();
 	}
 
 	@Test

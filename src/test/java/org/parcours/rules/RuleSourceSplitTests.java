@@ -2,6 +2,7 @@ package org.parcours.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,57 @@ class RuleSourceSplitTests {
 		assertThat(new PatientSessions(after.parameters(), after.rules()).constantFacts())
 			.contains(new Setting("split.label", "split programme"))
 			.anySatisfy(fact -> assertThat(fact).isInstanceOfSatisfying(Threshold.class, threshold -> assertThat(threshold.value()).isEqualTo(6)));
+	}
+
+	@Test
+	void aRuleEditCompilesThatFileAloneAndTheOtherFilesKeepTheirLoadedClasses() {
+		KnowledgeBases knowledgeBases = new KnowledgeBases(CompiledRulesCache.NONE);
+		KnowledgeBases.Halves before = knowledgeBases.compile(files(DRL, TABLE));
+
+		KnowledgeBases.Halves after = knowledgeBases.compile(files(DRL.replace("medicationCount >= 5", "medicationCount >= 6"), TABLE));
+
+		assertThat(after.rules()).isNotSameAs(before.rules());
+		assertThat(consequenceClass(after.rules(), "SPLIT-L3")).as("the unchanged table's rule runs its same class")
+			.isSameAs(consequenceClass(before.rules(), "SPLIT-L3"));
+		assertThat(consequenceClass(after.rules(), "SPLIT-L2")).as("the edited file's rule is compiled again")
+			.isNotSameAs(consequenceClass(before.rules(), "SPLIT-L2"));
+		assertThat(ruleNames(after.rules())).containsExactlyInAnyOrderElementsOf(ruleNames(before.rules()));
+	}
+
+	@Test
+	void aRuleThatExtendsOneOfAnotherFileMakesTheRulesPartCompileWhole() {
+		String extending = """
+				package stratification
+
+				import org.parcours.facts.*
+
+				rule "SPLIT-L2 older" extends "SPLIT-L2"
+				when
+				    PatientFacts(medicationCount >= 8)
+				then
+				    insert(new LevelFinding(3, "SPLIT-L2 older", "older"));
+				end
+				""";
+		List<RuleFile> files = new ArrayList<>(files(DRL, TABLE));
+		files.add(new RuleFile("stratification/extending.drl", extending.getBytes(StandardCharsets.UTF_8)));
+
+		KnowledgeBases.Halves halves = new KnowledgeBases(CompiledRulesCache.NONE).compile(files);
+
+		assertThat(ruleNames(halves.rules())).contains("SPLIT-L2", "SPLIT-L2 older", "SPLIT-L3");
+	}
+
+	/** The class of the code the rule's consequence runs: the executable model's lambda, behind the engine's wrapper. */
+	private static Class<?> consequenceClass(KieBase kieBase, String rule) {
+		Object consequence = ((org.drools.base.definitions.rule.impl.RuleImpl) kieBase.getRule("stratification", rule)).getConsequence();
+		try {
+			java.lang.reflect.Field wrapped = consequence.getClass().getDeclaredField("consequence");
+			wrapped.setAccessible(true);
+			return ((org.drools.model.functions.IntrospectableLambda) ((org.drools.model.Consequence) wrapped.get(consequence)).getBlock()).getLambda()
+				.getClass();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	/** The DRL without its function, which {@link #LABELS} declares. */
