@@ -84,6 +84,8 @@ start() { # variant cache-directory label [quiet]
   curl -fs -o /dev/null "localhost:$PORT/v3/api-docs"
   description=$(( $(millis) - before ))
   kill $pid; wait $app 2>/dev/null || true
+  # what a launch script said while making its class data sharing archive (an archive without the lambdas, say)
+  grep '^Class data sharing\|^# ' "$log" | sed "s|^|    $1: |" || true
   [ -n "${4:-}" ] && return
   printf '%-48s %-7s %6d ms to the first answer, %5s s of CPU, first assessment %4d ms, API description %4d ms; %s\n' "$1" "$3" \
     $((end - begin)) "$cpu" "$first" "$description" "$(grep -o 'checked and compiled in [0-9]* ms' "$log" | sed 's/checked and compiled in/rules in/')"
