@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.drools.core.impl.InternalRuleBase;
@@ -54,13 +55,13 @@ final class KnowledgeBases {
 	private final CompiledRulesCache cache;
 
 	/** Knowledge bases of the rules part and of each file's parameters by their content hash (the hashes never meet, see RuleSourceSplit). */
-	private final Map<String, WeakReference<KieBase>> parts = new HashMap<>();
+	private final Weakly<KieBase> parts = new Weakly<>();
 
 	/**
 	 * The models of each file of the rules part by the content hash of the file and what it compiles with;
 	 * each stays known as long as a knowledge base assembled from it is alive ({@link #modelsInUse}).
 	 */
-	private final Map<String, WeakReference<List<Model>>> files = new HashMap<>();
+	private final Weakly<List<Model>> files = new Weakly<>();
 
 	/** The models each knowledge base of a rules part was assembled from, kept as long as it is alive. */
 	private final Map<KieBase, List<List<Model>>> modelsInUse = new WeakHashMap<>();
@@ -130,31 +131,20 @@ final class KnowledgeBases {
 	 * compiled-code check is refused.
 	 */
 	private List<KieBase> parametersPart(RuleSourceSplit split) {
-		List<KieBase> shares = new ArrayList<>();
-		List<RuleSetException> failures = new ArrayList<>();
-		List<String> alone = new ArrayList<>();
-		for (List<RuleFile> share : split.shares()) {
+		ByFile<KieBase> shares = ByFile.of(split.shares(), share -> {
 			String key = RuleSourceSplit.shareHash(share);
-			try {
-				shares.add(shared(key, () -> DrlCompiler.compile(share, key, cache.shares(), DrlCompiler.Part.PARAMETERS)));
-			}
-			catch (RuleSetException ex) {
-				failures.add(ex);
-				if (ex.stage().equals(COMPILATION)) {
-					alone.add(share.get(0).path());
-				}
-			}
-		}
-		if (!alone.isEmpty()) {
+			return parts.get(key, () -> DrlCompiler.compile(share, key, cache.shares(), DrlCompiler.Part.PARAMETERS));
+		});
+		if (!shares.alone().isEmpty()) {
 			String key = split.parametersHash();
-			KieBase whole = shared(key, () -> DrlCompiler.compile(split.parameters(), key, cache, DrlCompiler.Part.PARAMETERS));
-			log.info("The parameters of {} do not compile without the other files': the parameter part is compiled whole", alone);
+			KieBase whole = parts.get(key, () -> DrlCompiler.compile(split.parameters(), key, cache, DrlCompiler.Part.PARAMETERS));
+			log.info("The parameters of {} do not compile without the other files': the parameter part is compiled whole", shares.alone());
 			return List.of(whole);
 		}
-		if (!failures.isEmpty()) {
-			throw merged(failures, split.parameters());
+		if (!shares.failures().isEmpty()) {
+			throw merged(shares.failures(), split.parameters());
 		}
-		return shares;
+		return shares.built();
 	}
 
 	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */
@@ -162,7 +152,7 @@ final class KnowledgeBases {
 		String key = split.rulesHash();
 		// a table with rows with and without conditions is in both parts: its rows without are taken out
 		// of the rules part before it is shared, since afterwards nothing changes it
-		return shared(key, () -> unreferencingItsWorkingMemories(PatientSessions.withoutConditionFreeRules(fileByFile(split))));
+		return parts.get(key, () -> unreferencingItsWorkingMemories(PatientSessions.withoutConditionFreeRules(fileByFile(split))));
 	}
 
 	/**
@@ -174,88 +164,84 @@ final class KnowledgeBases {
 	 * whole. A file refused by the compiled-code check is refused.
 	 */
 	private KieBase fileByFile(RuleSourceSplit split) {
-		List<List<Model>> models = new ArrayList<>();
-		List<RuleSetException> failures = new ArrayList<>();
-		List<String> alone = new ArrayList<>();
 		// in the order a build of the whole part adds their rules: rules of equal salience fire in that order
 		List<String> order = DrlCompiler.buildOrder(split.rules());
 		List<List<RuleFile>> units = split.ruleUnits().stream().sorted(Comparator.comparingInt(unit -> order.indexOf(unit.get(0).path()))).toList();
-		for (List<RuleFile> unit : units) {
+		ByFile<List<Model>> models = ByFile.of(units, unit -> {
 			String key = RuleSourceSplit.ruleUnitHash(unit);
-			try {
-				models.add(fileModels(key, () -> DrlCompiler.models(unit, key, cache.shares(), DrlCompiler.Part.RULES)));
-			}
-			catch (RuleSetException ex) {
-				failures.add(ex);
-				if (ex.stage().equals(COMPILATION)) {
-					alone.add(unit.get(0).path());
-				}
-			}
-		}
-		if (!alone.isEmpty()) {
-			log.info("The rules of {} do not compile without the other files': the rules part is compiled whole", alone);
+			return files.get(key, () -> DrlCompiler.models(unit, key, cache.shares(), DrlCompiler.Part.RULES));
+		});
+		if (!models.alone().isEmpty()) {
+			log.info("The rules of {} do not compile without the other files': the rules part is compiled whole", models.alone());
 			return DrlCompiler.compile(split.rules(), split.rulesHash(), cache);
 		}
-		if (!failures.isEmpty()) {
-			throw merged(failures, split.rules());
+		if (!models.failures().isEmpty()) {
+			throw merged(models.failures(), split.rules());
 		}
-		KieBase assembled = ModelAssembly.knowledgeBase(models);
+		KieBase assembled = ModelAssembly.knowledgeBase(models.built());
 		synchronized (this) {
-			modelsInUse.put(assembled, List.copyOf(models));
+			modelsInUse.put(assembled, List.copyOf(models.built()));
 		}
 		return assembled;
 	}
 
-	/** A file's models: those already loaded for its content if a knowledge base still uses them, else new ones. */
-	private List<Model> fileModels(String key, Supplier<List<Model>> build) {
-		synchronized (this) {
-			WeakReference<List<Model>> reference = files.get(key);
-			List<Model> known = reference == null ? null : reference.get();
-			if (known != null) {
-				return known;
+	/**
+	 * What each file's share of a part built, in the order of the files, the failures, and the files whose
+	 * share did not compile alone (a mistake, or a reference to another file's rule): those make the whole
+	 * part compile as one.
+	 */
+	private record ByFile<T>(List<T> built, List<RuleSetException> failures, List<String> alone) {
+
+		static <T> ByFile<T> of(List<List<RuleFile>> shares, Function<List<RuleFile>, T> build) {
+			ByFile<T> byFile = new ByFile<>(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+			for (List<RuleFile> share : shares) {
+				try {
+					byFile.built.add(build.apply(share));
+				}
+				catch (RuleSetException ex) {
+					byFile.failures.add(ex);
+					if (ex.stage().equals(COMPILATION)) {
+						byFile.alone.add(share.get(0).path());
+					}
+				}
 			}
-		}
-		List<Model> built = build.get();
-		synchronized (this) {
-			// a candidate built at the same time (a reload past its deadline, still running) may have been first
-			WeakReference<List<Model>> first = files.get(key);
-			List<Model> earlier = first == null ? null : first.get();
-			if (earlier != null) {
-				return earlier;
-			}
-			files.values().removeIf(reference -> reference.get() == null);
-			files.put(key, new WeakReference<>(built));
-			return built;
+			return byFile;
 		}
 	}
 
 	/**
-	 * The knowledge base already built for this part if a rule set still uses it, else a new one. The
-	 * parameter part is shared too: an unchanged one then costs neither a read of the cache nor a check
-	 * of its compiled code; firing it for the constant facts on an empty working memory changes nothing in it.
+	 * What was built for a key (a part's or a file's content hash) while something still uses it, else a
+	 * new one. A knowledge base of an unchanged parameter part then costs neither a read of the cache nor a
+	 * check of its compiled code (firing it for the constant facts on an empty working memory changes
+	 * nothing in it), and unchanged files' models keep their loaded classes.
 	 */
-	private KieBase shared(String key, Supplier<KieBase> build) {
-		KieBase known = known(key);
-		if (known != null) {
-			log.debug("Part {} unchanged: its knowledge base is shared", key.substring(0, 12));
-			return known;
-		}
-		KieBase built = build.get();
-		synchronized (this) {
-			// a candidate built at the same time (a reload past its deadline, still running) may have been first
-			KieBase first = known(key);
-			if (first != null) {
-				return first;
-			}
-			parts.values().removeIf(reference -> reference.get() == null);
-			parts.put(key, new WeakReference<>(built));
-			return built;
-		}
-	}
+	private static final class Weakly<T> {
 
-	private synchronized KieBase known(String key) {
-		WeakReference<KieBase> reference = parts.get(key);
-		return reference == null ? null : reference.get();
+		private final Map<String, WeakReference<T>> values = new HashMap<>();
+
+		T get(String key, Supplier<T> build) {
+			T known = known(key);
+			if (known != null) {
+				log.debug("Part {} unchanged: what was built for it is shared", key.substring(0, 12));
+				return known;
+			}
+			T built = build.get();
+			synchronized (this) {
+				// a candidate built at the same time (a reload past its deadline, still running) may have been first
+				T first = known(key);
+				if (first != null) {
+					return first;
+				}
+				values.values().removeIf(reference -> reference.get() == null);
+				values.put(key, new WeakReference<>(built));
+				return built;
+			}
+		}
+
+		private synchronized T known(String key) {
+			WeakReference<T> reference = values.get(key);
+			return reference == null ? null : reference.get();
+		}
 	}
 
 	/**
