@@ -71,11 +71,6 @@ class CompiledRulesCacheTests {
 		return split().shares().stream().filter(share -> share.get(0).path().equals(FixtureRules.THRESHOLDS)).findFirst().orElseThrow();
 	}
 
-	/** The cache an entry of this half is in. */
-	CompiledRulesCache cacheOf(String half) {
-		return cache.shares();
-	}
-
 	/** An entry for each file's parameters and one for each file's rules. */
 	int entriesOfARuleSet() {
 		return split().shares().size() + split().ruleUnits().size();
@@ -137,7 +132,7 @@ class CompiledRulesCacheTests {
 	@ValueSource(strings = { "parameters", "rules" })
 	void anEntryIsReadIntoTheFilesTheEnginesOwnReaderGives(String half) throws IOException {
 		load();
-		byte[] module = cacheOf(half).read(key(half)).orElseThrow();
+		byte[] module = cache.shares().read(key(half)).orElseThrow();
 		MemoryFileSystem engines = MemoryFileSystem.readFromJar(module);
 
 		MemoryFileSystem read = DrlCompiler.files(module);
@@ -153,27 +148,27 @@ class CompiledRulesCacheTests {
 	@ValueSource(strings = { "parameters", "rules" })
 	void aCorruptEntryIsDroppedAndTheFilesAreCompiled(String half) throws IOException {
 		load();
-		Path entry = cacheOf(half).entryOf(key(half));
+		Path entry = cache.shares().entryOf(key(half));
 		byte[] bytes = Files.readAllBytes(entry);
 		bytes[bytes.length - 100] ^= 0x5a;
 		Files.write(entry, bytes);
 
-		assertThat(cacheOf(half).read(key(half))).isEmpty();
+		assertThat(cache.shares().read(key(half))).isEmpty();
 		assertThat(entries()).hasSize(entriesOfARuleSet() - 1);
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
-		assertThat(cacheOf(half).read(key(half))).isPresent();
+		assertThat(cache.shares().read(key(half))).isPresent();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "parameters", "rules" })
 	void aTruncatedEntryIsDroppedAndTheFilesAreCompiled(String half) throws IOException {
 		load();
-		Path entry = cacheOf(half).entryOf(key(half));
+		Path entry = cache.shares().entryOf(key(half));
 		byte[] bytes = Files.readAllBytes(entry);
 		Files.write(entry, Arrays.copyOf(bytes, bytes.length / 2));
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
-		assertThat(cacheOf(half).read(key(half))).isPresent();
+		assertThat(cache.shares().read(key(half))).isPresent();
 	}
 
 	@Test
@@ -206,10 +201,10 @@ class CompiledRulesCacheTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "parameters", "rules" })
 	void anEntryWithTheRightHeaderButAPayloadTheEngineCannotReadIsCompiledOver(String half) throws IOException {
-		cacheOf(half).write(key(half), "not a compiled module".getBytes(StandardCharsets.UTF_8));
+		cache.shares().write(key(half), "not a compiled module".getBytes(StandardCharsets.UTF_8));
 
 		assertThat(RuleReloaderTests.level(load())).isEqualTo(2);
-		assertThat(new String(cacheOf(half).read(key(half)).orElseThrow(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+		assertThat(new String(cache.shares().read(key(half)).orElseThrow(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
 	}
 
 	@ParameterizedTest

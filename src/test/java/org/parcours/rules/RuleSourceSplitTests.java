@@ -1,10 +1,14 @@
 package org.parcours.rules;
 
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.model.Consequence;
+import org.drools.model.functions.IntrospectableLambda;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -211,6 +215,8 @@ class RuleSourceSplitTests {
 		KnowledgeBases.Halves after = knowledgeBases.compile(files(DRL.replace("medicationCount >= 5", "medicationCount >= 6"), TABLE));
 
 		assertThat(after.rules()).isNotSameAs(before.rules());
+		assertThat(consequenceClass(before.rules(), "SPLIT-L2").getClassLoader()).as("each file compiled on its own, in a module of its own")
+			.isNotSameAs(consequenceClass(before.rules(), "SPLIT-L3").getClassLoader());
 		assertThat(consequenceClass(after.rules(), "SPLIT-L3")).as("the unchanged table's rule runs its same class")
 			.isSameAs(consequenceClass(before.rules(), "SPLIT-L3"));
 		assertThat(consequenceClass(after.rules(), "SPLIT-L2")).as("the edited file's rule is compiled again")
@@ -238,16 +244,19 @@ class RuleSourceSplitTests {
 		KnowledgeBases.Halves halves = new KnowledgeBases(CompiledRulesCache.NONE).compile(files);
 
 		assertThat(ruleNames(halves.rules())).contains("SPLIT-L2", "SPLIT-L2 older", "SPLIT-L3");
+		// compiled whole: one module, so one class loader for the rules of every file (file by file, one each)
+		assertThat(consequenceClass(halves.rules(), "SPLIT-L2 older").getClassLoader())
+			.isSameAs(consequenceClass(halves.rules(), "SPLIT-L2").getClassLoader())
+			.isSameAs(consequenceClass(halves.rules(), "SPLIT-L3").getClassLoader());
 	}
 
 	/** The class of the code the rule's consequence runs: the executable model's lambda, behind the engine's wrapper. */
 	private static Class<?> consequenceClass(KieBase kieBase, String rule) {
-		Object consequence = ((org.drools.base.definitions.rule.impl.RuleImpl) kieBase.getRule("stratification", rule)).getConsequence();
+		Object consequence = ((RuleImpl) kieBase.getRule("stratification", rule)).getConsequence();
 		try {
-			java.lang.reflect.Field wrapped = consequence.getClass().getDeclaredField("consequence");
+			Field wrapped = consequence.getClass().getDeclaredField("consequence");
 			wrapped.setAccessible(true);
-			return ((org.drools.model.functions.IntrospectableLambda) ((org.drools.model.Consequence) wrapped.get(consequence)).getBlock()).getLambda()
-				.getClass();
+			return ((IntrospectableLambda) ((Consequence) wrapped.get(consequence)).getBlock()).getLambda().getClass();
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new AssertionError(ex);
