@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -43,10 +45,25 @@ final class KnowledgeBases {
 	 * part is one knowledge base when it compiles only whole (see {@link #parametersPart}), and it is
 	 * the rules part itself, not shared, for a rule set that could not be cut in two.
 	 */
-	record Halves(List<KieBase> parameters, KieBase rules) {
+	record Halves(List<KieBase> parameters, KieBase rules, RulesPartCode code) {
 
 		Halves {
 			parameters = List.copyOf(parameters);
+		}
+	}
+
+	/**
+	 * How many of the rules part's files were given classes of their own by this compilation, of how many:
+	 * the others run on the classes of a rule set still in use (the active one), which the just-in-time
+	 * compiler has compiled already. A part compiled whole, or read whole from the cache, is all new.
+	 */
+	record RulesPartCode(int filesAnew, int files) {
+
+		static final RulesPartCode WHOLE = new RulesPartCode(1, 1);
+
+		/** Whether most of the part runs on classes already compiled: at most a third of its files new. */
+		boolean mostlyCompiledAlready() {
+			return filesAnew * 3 <= files;
 		}
 	}
 
@@ -79,7 +96,7 @@ final class KnowledgeBases {
 		if (!split.cut()) {
 			// compiled whole: its parameters are fired and taken out by PatientSessions, on a knowledge base of its own
 			KieBase whole = DrlCompiler.compile(split.rules(), split.rulesHash(), cache);
-			return new Halves(List.of(whole), whole);
+			return new Halves(List.of(whole), whole, RulesPartCode.WHOLE);
 		}
 		// the two parts compile at the same time, on two cores where there are two: a cold start, or an edit of
 		// a file in both parts, waits for the longer compilation instead of both one after the other
@@ -87,8 +104,10 @@ final class KnowledgeBases {
 				KnowledgeBases::onItsOwnThread);
 		List<RuleSetException> failures = new ArrayList<>();
 		KieBase rules = null;
+		// unless compiled below: the knowledge base of a rule set in use, shared whole
+		AtomicReference<RulesPartCode> code = new AtomicReference<>(new RulesPartCode(0, split.ruleUnits().size()));
 		try {
-			rules = timed("Rules", () -> rulesPart(split));
+			rules = timed("Rules", () -> rulesPart(split, code));
 		}
 		catch (RuleSetException ex) {
 			failures.add(ex);
@@ -106,7 +125,7 @@ final class KnowledgeBases {
 		if (!failures.isEmpty()) {
 			throw merged(failures, files);
 		}
-		return new Halves(parameters, rules);
+		return new Halves(parameters, rules, code.get());
 	}
 
 	private static <T> T timed(String part, Supplier<T> build) {
@@ -147,12 +166,15 @@ final class KnowledgeBases {
 		return shares.built();
 	}
 
-	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */
-	private KieBase rulesPart(RuleSourceSplit split) {
+	/**
+	 * The knowledge base of this rules part: the one already built for it if a rule set still uses it, else
+	 * a new one, whose files' classes are told to {@code code}.
+	 */
+	private KieBase rulesPart(RuleSourceSplit split, AtomicReference<RulesPartCode> code) {
 		String key = split.rulesHash();
 		// a table with rows with and without conditions is in both parts: its rows without are taken out
 		// of the rules part before it is shared, since afterwards nothing changes it
-		return parts.get(key, () -> unreferencingItsWorkingMemories(PatientSessions.withoutConditionFreeRules(fileByFile(split))));
+		return parts.get(key, () -> unreferencingItsWorkingMemories(PatientSessions.withoutConditionFreeRules(fileByFile(split, code))));
 	}
 
 	/**
@@ -163,18 +185,24 @@ final class KnowledgeBases {
 	 * compile as one, as for the parameter shares: a mistake is then reported as by a compilation of the
 	 * whole. A file refused by the compiled-code check is refused.
 	 */
-	private KieBase fileByFile(RuleSourceSplit split) {
+	private KieBase fileByFile(RuleSourceSplit split, AtomicReference<RulesPartCode> code) {
 		// in the order a build of the whole part adds their rules: rules of equal salience fire in that order
 		List<String> order = DrlCompiler.buildOrder(split.rules());
 		List<List<RuleFile>> units = split.ruleUnits().stream().sorted(Comparator.comparingInt(unit -> order.indexOf(unit.get(0).path()))).toList();
+		AtomicInteger anew = new AtomicInteger();
 		ByFile<List<Model>> models = ByFile.of(units, unit -> {
 			String key = RuleSourceSplit.ruleUnitHash(unit);
-			return files.get(key, () -> DrlCompiler.models(unit, key, cache.shares(), DrlCompiler.Part.RULES));
+			return files.get(key, () -> {
+				anew.incrementAndGet();
+				return DrlCompiler.models(unit, key, cache.shares(), DrlCompiler.Part.RULES);
+			});
 		});
 		if (!models.alone().isEmpty()) {
 			log.info("The rules of {} do not compile without the other files': the rules part is compiled whole", models.alone());
+			code.set(RulesPartCode.WHOLE);
 			return DrlCompiler.compile(split.rules(), split.rulesHash(), cache);
 		}
+		code.set(new RulesPartCode(anew.get(), units.size()));
 		if (!models.failures().isEmpty()) {
 			throw merged(models.failures(), split.rules());
 		}

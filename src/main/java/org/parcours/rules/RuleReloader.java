@@ -242,6 +242,14 @@ public final class RuleReloader {
 						checked.version());
 				return checked;
 			}
+			KnowledgeBases.RulesPartCode code = checked.rulesPartCode();
+			if (code.mostlyCompiledAlready()) {
+				// the gate has just run every rule of it, the new classes among them, on every core: a warm-up
+				// before the swap gave no better first seconds after it, only a later swap (docs/performance.md)
+				log.info("Candidate {} not warmed: {} of its rules part's {} files have new classes, the others run on the active rule set's, "
+						+ "already compiled", checked.version(), code.filesAnew(), code.files());
+				return checked;
+			}
 			stage.set(WARM_UP);
 			warmUp.warmUp(checked, current, files, warmUpWithin(start));
 			return checked;

@@ -41,6 +41,8 @@ public final class RuleSet {
 
 	private final EvaluationLimits limits;
 
+	private final KnowledgeBases.RulesPartCode rulesPartCode;
+
 	RuleSet(String contentHash, Instant loadedAt, List<FileHash> files, Vocabulary vocabulary, KnowledgeBases.Halves compiled) {
 		this.contentHash = contentHash;
 		this.version = RuleSetVersion.of(contentHash);
@@ -53,6 +55,7 @@ public final class RuleSet {
 		this.populationTargets = sessions.constantFacts().stream().filter(PopulationTarget.class::isInstance)
 			.map(PopulationTarget.class::cast).sorted(java.util.Comparator.comparing(PopulationTarget::id)).toList();
 		this.limits = EvaluationLimits.DEFAULT;
+		this.rulesPartCode = compiled.code();
 	}
 
 	private RuleSet(RuleSet rules, EvaluationLimits limits) {
@@ -65,6 +68,7 @@ public final class RuleSet {
 		this.programmes = rules.programmes;
 		this.populationTargets = rules.populationTargets;
 		this.limits = limits;
+		this.rulesPartCode = rules.rulesPartCode;
 	}
 
 	/** The same rule set (same compiled rules, same version) evaluating under the given limits. */
@@ -108,6 +112,11 @@ public final class RuleSet {
 	/** The knowledge base patients are evaluated on: the rules part, shared with every rule set that has the same rules part. */
 	KieBase rulesKnowledgeBase() {
 		return sessions.kieBase();
+	}
+
+	/** How many of the rules part's files have classes of their own, not shared with the rule set in use when it was compiled. */
+	KnowledgeBases.RulesPartCode rulesPartCode() {
+		return rulesPartCode;
 	}
 
 	/** Whether evaluations reuse working memories that keep the constant facts (false: a rule fires without any patient). */

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A reload that changes only parameters (a threshold, a next step's text) activates a new version that
  * runs on the very knowledge base of the rules the active version runs on, already warm, so it is not
- * warmed again; a reload that changes a rule's condition gets a knowledge base of its own and is warmed.
+ * warmed again; a reload that changes a rule's condition gets a knowledge base of its own, warmed only
+ * when more than a third of its files have new classes.
  * Runs on a copy of the fixture rule set, through the application's pipeline and golden cases.
  */
 class ParameterEditReloadTests {
@@ -123,7 +124,7 @@ class ParameterEditReloadTests {
 	}
 
 	@Test
-	void anEditOfARuleConditionGetsAKnowledgeBaseOfItsOwnAndIsWarmed() {
+	void anEditOfARuleConditionGetsAKnowledgeBaseOfItsOwnAndIsWarmedWhenItsFileIsAThirdOfThePartOrMore() {
 		RuleSet before = active.get();
 		rules.replace("stratification/levels.drl", "medicationCount != null, medicationCount >= $m.value()",
 				"medicationCount != null, medicationCount >= $m.value(), medicationCount >= 0");
@@ -133,7 +134,48 @@ class ParameterEditReloadTests {
 		assertThat(attempt.outcome()).isEqualTo(Outcome.ACTIVATED);
 		assertThat(active.get().rulesKnowledgeBase()).isNotSameAs(before.rulesKnowledgeBase());
 		assertThat(RuleReloaderTests.level(active.get())).isEqualTo(2);
+		assertThat(active.get().rulesPartCode()).as("one of the fixture's two files with rules with conditions")
+			.isEqualTo(new KnowledgeBases.RulesPartCode(1, 2));
 		assertThat(warmed).containsExactly(attempt.version());
+	}
+
+	@Test
+	void anEditOfOneRuleFileOfManyRunsOnTheOtherFilesClassesAndIsNotWarmed() {
+		for (int extra = 1; extra <= 2; extra++) {
+			rules.write("stratification/extra-" + extra + ".drl", EXTRA_RULE.formatted(extra, 150));
+		}
+		assertThat(reloader.reload(Trigger.API).outcome()).isEqualTo(Outcome.ACTIVATED);
+		assertThat(active.get().rulesPartCode()).isEqualTo(new KnowledgeBases.RulesPartCode(2, 4));
+		warmed.clear();
+		RuleSet before = active.get();
+		rules.write("stratification/extra-1.drl", EXTRA_RULE.formatted(1, 160));
+
+		ReloadAttempt attempt = reloader.reload(Trigger.API);
+
+		assertThat(attempt.outcome()).isEqualTo(Outcome.ACTIVATED);
+		assertThat(active.get().rulesKnowledgeBase()).isNotSameAs(before.rulesKnowledgeBase());
+		assertThat(active.get().rulesPartCode()).isEqualTo(new KnowledgeBases.RulesPartCode(1, 4));
+		assertThat(warmed).isEmpty();
+	}
+
+	/** A rule with a condition no patient meets, in a file of its own: {@code formatted(number, age)}. */
+	private static final String EXTRA_RULE = """
+			package stratification
+
+			import org.parcours.facts.*
+
+			rule "FIX-EXTRA-%1$d"
+			when
+			    PatientFacts(age > %2$d)
+			then
+			end
+			""";
+
+	@Test
+	void aPartRunsMostlyOnCompiledClassesWhenAtMostAThirdOfItsFilesAreNew() {
+		assertThat(KnowledgeBases.RulesPartCode.WHOLE.mostlyCompiledAlready()).isFalse();
+		assertThat(new KnowledgeBases.RulesPartCode(11, 34).mostlyCompiledAlready()).isTrue();
+		assertThat(new KnowledgeBases.RulesPartCode(12, 34).mostlyCompiledAlready()).isFalse();
 	}
 
 	@Test

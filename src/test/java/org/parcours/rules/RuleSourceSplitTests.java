@@ -222,6 +222,10 @@ class RuleSourceSplitTests {
 		assertThat(consequenceClass(after.rules(), "SPLIT-L2")).as("the edited file's rule is compiled again")
 			.isNotSameAs(consequenceClass(before.rules(), "SPLIT-L2"));
 		assertThat(ruleNames(after.rules())).containsExactlyInAnyOrderElementsOf(ruleNames(before.rules()));
+		assertThat(before.code()).isEqualTo(new KnowledgeBases.RulesPartCode(2, 2));
+		assertThat(after.code()).as("one file of two with classes of its own").isEqualTo(new KnowledgeBases.RulesPartCode(1, 2));
+		assertThat(knowledgeBases.compile(files(DRL.replace("medicationCount >= 5", "medicationCount >= 6"), TABLE)).code())
+			.as("the same files again: the knowledge base in use").isEqualTo(new KnowledgeBases.RulesPartCode(0, 2));
 	}
 
 	@Test
@@ -248,6 +252,7 @@ class RuleSourceSplitTests {
 		assertThat(consequenceClass(halves.rules(), "SPLIT-L2 older").getClassLoader())
 			.isSameAs(consequenceClass(halves.rules(), "SPLIT-L2").getClassLoader())
 			.isSameAs(consequenceClass(halves.rules(), "SPLIT-L3").getClassLoader());
+		assertThat(halves.code()).isEqualTo(KnowledgeBases.RulesPartCode.WHOLE);
 	}
 
 	/** The class of the code the rule's consequence runs: the executable model's lambda, behind the engine's wrapper. */
