@@ -20,9 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>{@code warm-up}: at most how long a reloaded rule set that passed its checks evaluates its golden
  * cases' patients before it replaces the active one (until it runs them nearly as fast as the active
  * one), so that the requests after the swap do not pay for the JIT compiling its new classes (never
- * more than half of what is left of the reload deadline; 0 turns it off). Only a candidate most of whose
- * rules part has new classes is warmed: an edit of one rule file runs on the active rule set's classes
- * but for that file's.
+ * more than half of what is left of the reload deadline; 0 turns it off). Only a candidate more than a
+ * third of whose rules part's files have new classes is warmed: after an edit of one rule file, the
+ * others run on the active rule set's classes.
  */
 @ConfigurationProperties("parcours.rules")
 public record RulesProperties(@DefaultValue("rules") Path directory, @DefaultValue Watch watch, @DefaultValue Cases cases,
