@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -108,10 +106,10 @@ final class KnowledgeBases {
 				KnowledgeBases::onItsOwnThread);
 		List<RuleSetException> failures = new ArrayList<>();
 		KieBase rules = null;
-		// unless compiled below: the knowledge base of a rule set in use, shared whole
-		AtomicReference<RulesPartCode> code = new AtomicReference<>(new RulesPartCode(0, split.ruleUnits().size()));
+		// counted before the compilation, which makes every file's models known
+		int filesAnew = (int) split.ruleUnits().stream().filter(unit -> this.files.known(RuleSourceSplit.ruleUnitHash(unit)) == null).count();
 		try {
-			rules = timed("Rules", () -> rulesPart(split, code));
+			rules = timed("Rules", () -> rulesPart(split));
 		}
 		catch (RuleSetException ex) {
 			failures.add(ex);
@@ -129,7 +127,12 @@ final class KnowledgeBases {
 		if (!failures.isEmpty()) {
 			throw merged(failures, files);
 		}
-		return new Halves(parameters, rules, code.get());
+		return new Halves(parameters, rules, codeOf(rules, filesAnew, split.ruleUnits().size()));
+	}
+
+	/** A rules part assembled from its files' models has {@code filesAnew} of them new; one compiled whole is all new. */
+	private synchronized RulesPartCode codeOf(KieBase rules, int filesAnew, int files) {
+		return modelsInUse.containsKey(rules) ? new RulesPartCode(filesAnew, files) : RulesPartCode.WHOLE;
 	}
 
 	private static <T> T timed(String part, Supplier<T> build) {
@@ -170,15 +173,12 @@ final class KnowledgeBases {
 		return shares.built();
 	}
 
-	/**
-	 * The knowledge base of this rules part: the one already built for it if a rule set still uses it, else
-	 * a new one, whose files' classes are told to {@code code}.
-	 */
-	private KieBase rulesPart(RuleSourceSplit split, AtomicReference<RulesPartCode> code) {
+	/** The knowledge base of this rules part: the one already built for it if a rule set still uses it, else a new one. */
+	private KieBase rulesPart(RuleSourceSplit split) {
 		String key = split.rulesHash();
 		// a table with rows with and without conditions is in both parts: its rows without are taken out
 		// of the rules part before it is shared, since afterwards nothing changes it
-		return parts.get(key, () -> unreferencingItsWorkingMemories(PatientSessions.withoutConditionFreeRules(fileByFile(split, code))));
+		return parts.get(key, () -> unreferencingItsWorkingMemories(PatientSessions.withoutConditionFreeRules(fileByFile(split))));
 	}
 
 	/**
@@ -189,24 +189,18 @@ final class KnowledgeBases {
 	 * compile as one, as for the parameter shares: a mistake is then reported as by a compilation of the
 	 * whole. A file refused by the compiled-code check is refused.
 	 */
-	private KieBase fileByFile(RuleSourceSplit split, AtomicReference<RulesPartCode> code) {
+	private KieBase fileByFile(RuleSourceSplit split) {
 		// in the order a build of the whole part adds their rules: rules of equal salience fire in that order
 		List<String> order = DrlCompiler.buildOrder(split.rules());
 		List<List<RuleFile>> units = split.ruleUnits().stream().sorted(Comparator.comparingInt(unit -> order.indexOf(unit.get(0).path()))).toList();
-		AtomicInteger anew = new AtomicInteger();
 		ByFile<List<Model>> models = ByFile.of(units, unit -> {
 			String key = RuleSourceSplit.ruleUnitHash(unit);
-			return files.get(key, () -> {
-				anew.incrementAndGet();
-				return DrlCompiler.models(unit, key, cache.shares(), DrlCompiler.Part.RULES);
-			});
+			return files.get(key, () -> DrlCompiler.models(unit, key, cache.shares(), DrlCompiler.Part.RULES));
 		});
 		if (!models.alone().isEmpty()) {
 			log.info("The rules of {} do not compile without the other files': the rules part is compiled whole", models.alone());
-			code.set(RulesPartCode.WHOLE);
 			return DrlCompiler.compile(split.rules(), split.rulesHash(), cache);
 		}
-		code.set(new RulesPartCode(anew.get(), units.size()));
 		if (!models.failures().isEmpty()) {
 			throw merged(models.failures(), split.rules());
 		}
