@@ -13,6 +13,7 @@
 # The reload deadline is raised to 120 s (DEADLINE), so that a busy machine gives a slow reload, not a refusal.
 # Extra JVM options in JAVA_OPTS, e.g.
 #   JAVA_OPTS=-XX:SoftRefLRUPolicyMSPerMB=0 bench/reload.sh   (GC clears soft-referenced caches at once)
+#   JAVA_OPTS=-Dbench.threads=true bench/reload.sh 40 JAR     (each reload's CPU by kind of thread, as with EDIT=rule)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reloads=${1:-200}; shift || true
@@ -39,8 +40,8 @@ for round in $(seq "$rounds"); do
 			--parcours.rules.directory="$rules" --parcours.rules.cache.directory=target/compiled-rules-cache \
 			--parcours.rules.reload-deadline=${DEADLINE:-120s} "${debug[@]}" > "$out/run.log" 2>/dev/null || true
 		line=$(grep -E '^(each reload|reload time)' "$out/run.log" | tr '\n' ' ')
+		grep -E '^reload [0-9]+: CPU s by thread' "$out/run.log" | sed 's/^/    /' || true
 		if [ "${EDIT:-}" = rule ]; then
-			grep -E '^reload [0-9]+: CPU s by thread' "$out/run.log" | sed 's/^/    /'
 			# the rules part's compilation at each reload: the compiling thread's own CPU (its model generation's pool not counted)
 			echo "    rules part compiled, ms of the compiling thread's CPU: $(sed -n 's/.*Rules compiled in [0-9]* ms (\([0-9]*\) ms of CPU, rules part.*/\1/p' "$out/run.log" | tr '\n' ' ')"
 		fi

@@ -36,7 +36,8 @@ import org.parcours.rules.RuleReloader;
  * {@code stratification/derived.drl} of the rules directory (run it on a copy): the rules part is then
  * compiled again at every reload in a JVM that has compiled it before, the path of a rule edit; each
  * reload then also prints the CPU of the process's threads during it, by kind of thread (from
- * {@code /proc}, so that the JIT's and the collector's threads count too).
+ * {@code /proc}, so that the JIT's and the collector's threads count too). {@code -Dbench.threads=true}
+ * prints that line for reloads of unchanged files too.
  */
 public final class ReloadBenchmark {
 
@@ -47,6 +48,7 @@ public final class ReloadBenchmark {
 			arguments.add(args[i]);
 		}
 		Path edited = "rule".equals(System.getProperty("bench.edit")) ? rulesDirectory(arguments).resolve("stratification/derived.drl") : null;
+		boolean byThread = edited != null || Boolean.getBoolean("bench.threads");
 		SpringApplication application = new SpringApplication(ParcoursApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
@@ -61,11 +63,11 @@ public final class ReloadBenchmark {
 				if (edited != null) {
 					append(edited, "// edit " + System.nanoTime() + "\n");
 				}
-				Map<String, Long> threadsBefore = edited != null ? threadTicks() : Map.of();
+				Map<String, Long> threadsBefore = byThread ? threadTicks() : Map.of();
 				long cpuBefore = system.getProcessCpuTime();
 				ReloadAttempt attempt = reloader.reload(ReloadAttempt.Trigger.API);
 				cpuMillis.add((system.getProcessCpuTime() - cpuBefore) / 1_000_000);
-				if (edited != null) {
+				if (byThread) {
 					Map<String, Long> threadsAfter = threadTicks();
 					Map<String, Long> during = threadsAfter.entrySet().stream()
 						.collect(Collectors.toMap(Map.Entry::getKey, kind -> kind.getValue() - threadsBefore.getOrDefault(kind.getKey(), 0L)));
