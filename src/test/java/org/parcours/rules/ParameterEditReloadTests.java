@@ -124,7 +124,7 @@ class ParameterEditReloadTests {
 	}
 
 	@Test
-	void anEditOfARuleConditionGetsAKnowledgeBaseOfItsOwnAndIsWarmedWhenItsFileIsAThirdOfThePartOrMore() {
+	void anEditOfARuleConditionGetsAKnowledgeBaseOfItsOwnAndIsWarmedWhenItsFilesAreMoreThanAThirdOfThePart() {
 		RuleSet before = active.get();
 		rules.replace("stratification/levels.drl", "medicationCount != null, medicationCount >= $m.value()",
 				"medicationCount != null, medicationCount >= $m.value(), medicationCount >= 0");
